@@ -1,0 +1,61 @@
+// The only reader of process.env: validated, typed and frozen at start.
+export interface Config {
+  readonly nodeEnv: string;
+  readonly production: boolean;
+  readonly port: number;
+  /** Unset: an embedded PostgreSQL is started with its data under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** Unset outside production: a development key is made on first start and kept in `dataDir`. */
+  readonly jwtSecret: string | undefined;
+  readonly jwtIssuer: string | undefined;
+  readonly jwtAudience: string | undefined;
+  readonly db: {
+    readonly poolSize: number;
+    /** How long a request waits for a pooled connection before it fails. */
+    readonly connectionTimeoutMs: number;
+    readonly statementTimeoutMs: number;
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  }
+  return value;
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const jwtSecret = optional(env, 'JWT_SECRET');
+  if (production && !jwtSecret) {
+    throw new Error('JWT_SECRET is required when NODE_ENV=production (an HS256 key of at least 32 characters)');
+  }
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new Error('JWT_SECRET must be at least 32 characters long');
+  }
+  return Object.freeze({
+    nodeEnv,
+    production,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: optional(env, 'DATABASE_URL'),
+    dataDir: optional(env, 'DATA_DIR') ?? '.data',
+    jwtSecret,
+    jwtIssuer: optional(env, 'JWT_ISSUER'),
+    jwtAudience: optional(env, 'JWT_AUDIENCE'),
+    db: Object.freeze({
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
+      connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 2000, 100, 600000),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 3600000),
+    }),
+  });
+}

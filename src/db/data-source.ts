@@ -1,0 +1,37 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { CountingLogger } from './statement-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  connectionTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+/** The one way the registry connects to PostgreSQL. `synchronize` is never on: migrations own the schema. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new CountingLogger(['error', 'warn']),
+    poolSize: options.poolSize ?? 10,
+    // Also bounds the wait for a free pooled connection: a request fails instead of hanging.
+    connectTimeoutMS: options.connectionTimeoutMs ?? 2000,
+    extra: {
+      statement_timeout: options.statementTimeoutMs ?? 15000,
+      application_name: 'seizure-registry',
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/env';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface Database {
+  url: string;
+  /** True when this process started the server (and must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The database to use: `DATABASE_URL` as it is, or an embedded PostgreSQL kept under the data folder. */
+export async function openDatabase(config: Config, log?: (line: string) => void): Promise<Database> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  const server = await startEmbeddedPostgres({ dataDir: resolve(join(config.dataDir, 'pg')), persistent: true, log });
+  return { url: server.url, embedded: true, stop: () => server.stop() };
+}

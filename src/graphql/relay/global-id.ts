@@ -1,0 +1,26 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Names of the types whose ids are global; part of every id, so ids of different types never collide. */
+export type NodeTypeName = 'Agency' | 'Seizure' | 'Item';
+
+/** An opaque global id: base64url of `Type:uuid`. */
+export function toGlobalId(type: NodeTypeName, id: string): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+}
+
+/** The type and database id behind a global id, or null for anything that is not one of ours. */
+export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string } | null {
+  if (typeof globalId !== 'string' || globalId.length > 200) return null;
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const type = decoded.slice(0, colon) as NodeTypeName;
+  const id = decoded.slice(colon + 1).toLowerCase();
+  if (colon < 1 || !UUID.test(id)) return null;
+  return { type, id };
+}
+
+/** The database id behind a global id of the given type, or null. */
+export function idOfType(globalId: string, type: NodeTypeName): string | null {
+  const parsed = fromGlobalId(globalId);
+  return parsed && parsed.type === type ? parsed.id : null;
+}

@@ -16,12 +16,12 @@ export async function toPayload<P extends PayloadShape>(
   onError: (result: unknown) => Omit<P, 'userErrors'>,
 ): Promise<P> {
   try {
-    return { ...(await work()), userErrors: [] } as P;
+    return { ...(await work()), userErrors: [] } as unknown as P;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return {
       ...onError(error.result),
       userErrors: error.problems.map((p) => ({ code: p.code, message: p.message, field: p.field })),
-    } as P;
+    } as unknown as P;
   }
 }

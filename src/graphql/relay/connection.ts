@@ -14,10 +14,11 @@ export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  /** Counted only when read, that is, when the query selects `totalCount`. */
+  readonly totalCount: Promise<number>;
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay cursor connections). */
+/** Builds the `<Name>Edge` type and the base of `<Name>Connection` for a node type (Relay cursor connections). */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string, plural: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a page, with its cursor.` })
   class Edge {
@@ -28,8 +29,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${plural}.` })
-  class ConnectionType {
+  // A base only: each module declares its concrete `<Name>Connection` subclass. Types that no
+  // field refers to are left out of the schema, so this base never appears in it.
+  @ObjectType(`${name}ConnectionBase`)
+  abstract class ConnectionType {
     @Field(() => [Edge], { description: `The ${plural} of this page with their cursors.` })
     edges: Edge[];
 
@@ -39,7 +42,6 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo, { description: 'Where this page ends.' })
     pageInfo: PageInfo;
 
-    // A function: graphql-js calls it only when the query selects `totalCount`.
     @Field(() => Int, { description: `How many ${plural} match in all, across every page.` })
     totalCount: number;
   }
@@ -47,12 +49,14 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 }
 
 /** Shapes a page of rows as a connection, with each row's cursor. */
-export function toConnection<R, T>(page: Page<R>, node: (row: R) => T, cursor: (row: R) => string): ConnectionShape<T> {
-  const edges = page.rows.map((row) => ({ cursor: cursor(row), node: node(row) }));
+export function toConnection<T>(page: Page<T>, cursor: (row: T) => string): ConnectionShape<T> {
+  const edges = page.rows.map((row) => ({ cursor: cursor(row), node: row }));
   return {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return page.totalCount();
+    },
   };
 }

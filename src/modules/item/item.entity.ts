@@ -86,7 +86,8 @@ export class ItemEntity {
   @Column({ name: 'capacity_litres', type: 'numeric', precision: 9, scale: 2, nullable: true, transformer: numericAsNumber })
   capacityLitres: number | null;
 
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  // Millisecond precision, like JavaScript dates, so keyset cursors round-trip exactly.
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz', precision: 3 })
   recordedAt: Date;
 
   @Column(() => BoatDetails, { prefix: 'boat_' })

@@ -59,7 +59,8 @@ export class SeizureEntity {
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  // Millisecond precision, like JavaScript dates, so keyset cursors round-trip exactly.
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz', precision: 3 })
   recordedAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -1,0 +1,28 @@
+import { forbidden } from '../graphql/errors/graphql-errors';
+import type { Caller, CallerAgency } from './caller';
+import { readsBusinessData } from './caller';
+import { Role } from './roles';
+
+/** A caller whose agency is registered. */
+export type RegisteredCaller = Caller & { agency: CallerAgency };
+
+function registered(caller: Caller): RegisteredCaller {
+  if (!caller.agency) {
+    throw forbidden(`agency ${caller.agencyCode} is not registered: ask an ADMIN to register it first`);
+  }
+  return caller as RegisteredCaller;
+}
+
+/** Reading seizures, items and the rest of the business data: OFFICER or ANALYST of a registered agency. */
+export function requireBusinessReader(caller: Caller): RegisteredCaller {
+  if (!readsBusinessData(caller)) throw forbidden('reading business data needs the OFFICER or ANALYST role');
+  return registered(caller);
+}
+
+/** An operation reserved to a role; `agency: 'registered'` also requires the caller's agency to be registered. */
+export function requireRole(caller: Caller, role: Role, agency: 'registered'): RegisteredCaller;
+export function requireRole(caller: Caller, role: Role, agency: 'any'): Caller;
+export function requireRole(caller: Caller, role: Role, agency: 'registered' | 'any'): Caller {
+  if (!caller.roles.has(role)) throw forbidden(`this operation needs the ${role} role`);
+  return agency === 'registered' ? registered(caller) : caller;
+}

@@ -1,0 +1,28 @@
+import { Role } from '../../auth/roles';
+import { signToken, type TokenSettings } from '../../auth/tokens';
+import { DEMO_AGENCY, DEMO_SUBJECT } from './demo-data';
+
+const THIRTY_DAYS = 30 * 24 * 3600;
+
+/** Prints (on standard output, not in the logs) where the registry listens and a demo token to try it. */
+export async function printDemoBanner(port: number, tokens: TokenSettings): Promise<void> {
+  const token = await signToken(
+    { subject: DEMO_SUBJECT, agencyCode: DEMO_AGENCY, roles: [Role.OFFICER, Role.ANALYST], expiresIn: THIRTY_DAYS },
+    tokens,
+  );
+  process.stdout.write(
+    [
+      '',
+      `Seizure registry: GraphQL at http://localhost:${port}/graphql`,
+      `Demo token (OFFICER and ANALYST of ${DEMO_AGENCY}, valid 30 days):`,
+      '',
+      token,
+      '',
+      'Try:',
+      `  curl -s localhost:${port}/graphql -H 'content-type: application/json' \\`,
+      `    -H "authorization: Bearer <token>" \\`,
+      `    -d '{"query":"{ seizures(first: 5) { totalCount nodes { reference jurisdiction agency { code } } } }"}'`,
+      '',
+    ].join('\n'),
+  );
+}

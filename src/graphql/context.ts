@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import type { TokenClaims } from '../auth/caller';
+import { RequestTransaction } from '../db/request-transaction';
+import { createAgencyLoaders, type AgencyLoaders } from '../modules/agency/agency.loader';
+import { createItemLoaders, type ItemLoaders } from '../modules/item/item.loader';
+import { createSeizureLoaders, type SeizureLoaders } from '../modules/seizure/seizure.loader';
+
+export interface Loaders {
+  agency: AgencyLoaders;
+  seizure: SeizureLoaders;
+  item: ItemLoaders;
+}
+
+/** Everything a resolver may use for one request: fresh per request, never shared. */
+export interface RequestContext {
+  requestId: string;
+  tx: RequestTransaction;
+  loaders: Loaders;
+}
+
+export function createRequestContext(dataSource: DataSource, claims: TokenClaims, requestId: string): RequestContext {
+  const tx = new RequestTransaction(dataSource, claims);
+  return {
+    requestId,
+    tx,
+    loaders: {
+      agency: createAgencyLoaders(() => tx.manager()),
+      seizure: createSeizureLoaders(tx),
+      item: createItemLoaders(tx),
+    },
+  };
+}

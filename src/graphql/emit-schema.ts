@@ -1,0 +1,12 @@
+// `npm run schema:emit`: writes schema/schema.graphql from the code. Starting the server never writes it.
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printRegistrySchema } from './print-schema';
+import { buildRegistrySchema } from './schema';
+
+buildRegistrySchema().then((schema) => {
+  const file = join(__dirname, '..', '..', 'schema', 'schema.graphql');
+  writeFileSync(file, printRegistrySchema(schema));
+  console.log(`wrote ${file}`);
+});

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { DataSource } from 'typeorm';
+import { AuthenticationError, verifyToken, type TokenSettings } from '../auth/tokens';
+import { createRequestContext, type RequestContext } from '../graphql/context';
+import type { Logger } from '../shared/logger';
+import { BodyTooLargeError, readBody } from './body';
+import { sendGraphQLError } from './respond';
+
+export interface GraphQLHandlerOptions {
+  apollo: ApolloServer<RequestContext>;
+  dataSource: DataSource;
+  tokens: TokenSettings;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+/** The bearer token of a request, or null. */
+function bearerToken(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match ? match[1] : null;
+}
+
+/** A browser asking for the GraphQL page itself (no operation): Apollo answers with its landing page. */
+function wantsLandingPage(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * POST/GET /graphql: authenticates the bearer token (401 and nothing runs when it fails),
+ * runs the operation in one request transaction, and commits it before answering, so an
+ * acknowledged write is durable.
+ */
+export function createGraphQLHandler(options: GraphQLHandlerOptions) {
+  const { apollo, dataSource, tokens, logger, bodyLimitBytes } = options;
+
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+    let context: RequestContext | undefined;
+    if (!wantsLandingPage(req, url)) {
+      const token = bearerToken(req);
+      try {
+        if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
+        context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
+        return;
+      }
+    }
+
+    let body: unknown;
+    try {
+      const text = await readBody(req, bodyLimitBytes);
+      body = text && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
+    } catch (error) {
+      await context?.tx.finish(false);
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, 'BAD_REQUEST', `request body over ${bodyLimitBytes} bytes`, requestId);
+      if (error instanceof SyntaxError) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
+      throw error;
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let committed = false;
+    try {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => {
+          if (!context) throw new Error('no request context without authentication');
+          return context;
+        },
+      });
+      await context?.tx.finish(true);
+      committed = true;
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      if (!committed) {
+        await context?.tx.finish(false).catch((error) => logger.error({ requestId, err: error }, 'rollback failed'));
+      }
+    }
+  };
+}

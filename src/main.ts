@@ -1,0 +1,53 @@
+// `npm start`: read the configuration, start (embedded) PostgreSQL if needed, migrate, seed demo
+// data into an empty database (never in production), and serve.
+import 'reflect-metadata';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { loadConfig } from './config/env';
+import { openDatabase } from './db/database';
+import { createDataSource } from './db/data-source';
+import { printDemoBanner } from './db/seed/demo-banner';
+import { seedDemoDataIfEmpty } from './db/seed/seed';
+import { createRegistryServer } from './server';
+import { logger } from './shared/logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openDatabase(config);
+  const dataSource = createDataSource({
+    url: database.url,
+    poolSize: config.db.poolSize,
+    connectionTimeoutMs: config.db.connectionTimeoutMs,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const tokens = { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience };
+  const seeded = config.production ? false : await seedDemoDataIfEmpty(dataSource);
+
+  const server = await createRegistryServer({ dataSource, tokens, logger, production: config.production });
+  await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
+  const address = server.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, embeddedDatabase: database.embedded, seeded, startMs: Date.now() - started }, 'registry ready');
+  if (!config.production) await printDemoBanner(port, tokens);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await server.close();
+    await dataSource.destroy();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, 'registry failed to start');
+  console.error(`The registry could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../auth/access';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../graphql/context';
+import { toPayload } from '../../graphql/errors/payload';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { registerNodeType } from '../../graphql/relay/node-registry';
+import { AgencyEntity } from './agency.entity';
+import { AgencyCreateInput } from './agency.inputs';
+import { AgencyCreatePayload } from './agency.payloads';
+import { AgencyService } from './agency.service';
+import { AgencyType } from './agency.type';
+
+// Agencies are readable by every authenticated caller.
+registerNodeType({ name: 'Agency', entity: AgencyEntity, load: (id, context) => context.loaders.agency.byId.load(id) });
+
+@Resolver(() => AgencyType)
+export class AgencyResolver {
+  @Query(() => [AgencyType], { description: 'Every registered agency, by code.' })
+  async agencies(@Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    return new AgencyService(await context.tx.manager()).list();
+  }
+
+  @Mutation(() => AgencyCreatePayload, { description: 'Registers an agency (ADMIN).' })
+  async agencyCreate(
+    @Arg('input', () => AgencyCreateInput, { description: 'The agency to register.' }) input: AgencyCreateInput,
+    @Ctx() context: RequestContext,
+  ): Promise<AgencyCreatePayload> {
+    requireRole(await context.tx.caller(), Role.ADMIN, 'any');
+    return toPayload<AgencyCreatePayload>(
+      async () => ({ agency: await context.tx.write((manager) => new AgencyService(manager).create(input)) }),
+      () => ({ agency: null }),
+    );
+  }
+
+  @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })
+  id(@Root() agency: AgencyEntity): string {
+    return toGlobalId('Agency', agency.id);
+  }
+}

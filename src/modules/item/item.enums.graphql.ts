@@ -1,0 +1,29 @@
+import { registerEnumType } from 'type-graphql';
+import { EngineFuel, HullMaterial, ItemCondition, ItemKind, LifeJacketSize } from './item.enums';
+
+registerEnumType(ItemKind, {
+  name: 'ItemKind',
+  description: 'What a seized item is.',
+  valuesConfig: {
+    BOAT: { description: 'An inflatable or rigid boat, or its hull.' },
+    ENGINE: { description: 'An outboard engine.' },
+    LIFE_JACKET: { description: 'Life jackets or buoyancy aids (one line per batch).' },
+    FUEL_CONTAINER: { description: 'A fuel container.' },
+    PUMP: { description: 'An air or fuel pump.' },
+    OTHER: { description: 'Anything else (boat parts, phones, satellite devices).' },
+  },
+});
+registerEnumType(ItemCondition, {
+  name: 'ItemCondition',
+  description: 'Condition of an item when seized.',
+  valuesConfig: {
+    NEW: { description: 'New, unused.' },
+    USED: { description: 'Used.' },
+    DAMAGED: { description: 'Damaged.' },
+    COUNTERFEIT: { description: 'Counterfeit.' },
+    UNKNOWN: { description: 'Not recorded.' },
+  },
+});
+registerEnumType(HullMaterial, { name: 'HullMaterial', description: 'Material of a hull.' });
+registerEnumType(EngineFuel, { name: 'EngineFuel', description: 'Fuel of an engine.' });
+registerEnumType(LifeJacketSize, { name: 'LifeJacketSize', description: 'Size of a life jacket.' });

@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm';
+import type { RegisteredCaller } from '../../auth/access';
+import { insertInChunks } from '../../db/bulk-insert';
+import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
+import { AgencyService } from '../agency/agency.service';
+import { ItemEntity } from '../item/item.entity';
+import type { SeizureEntity } from './seizure.entity';
+import type { SeizureRecordInput } from './seizure.inputs';
+import { SeizureService } from './seizure.service';
+import { validateSeizure, type SeizureDraft } from './seizure.validation';
+
+/** Recording seizures: validated whole, idempotent per agency and reference. */
+export class SeizureRecordService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caller: RegisteredCaller,
+  ) {}
+
+  /**
+   * Records a seizure with its items for the caller's agency, whole or not at all. A reference
+   * the agency already holds stores nothing and fails with DUPLICATE_REFERENCE, carrying the
+   * existing seizure if the caller may read it. Concurrent calls are settled by the unique
+   * constraint on (agency, reference key), never by a check before the insert.
+   */
+  async record(input: SeizureRecordInput, now = new Date()): Promise<SeizureEntity> {
+    const problems = new Problems();
+    const draft = validateSeizure(input, now, problems);
+    const sharedWith = await this.resolveSharedWith(draft.sharedWithCodes, problems);
+    problems.throwIfAny();
+
+    const id = await this.insertSeizure(draft, sharedWith);
+    if (!id) {
+      const existing = await this.findByReference(draft.referenceKey);
+      throw DomainError.of(
+        ErrorCode.DUPLICATE_REFERENCE,
+        `reference '${draft.reference}' is already recorded by ${this.caller.agency.code}; amendments go through their own mutation`,
+        ['input', 'reference'],
+        existing,
+      );
+    }
+    await insertInChunks(
+      this.manager,
+      ItemEntity,
+      draft.items.map((item, i) => ({ ...item, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
+    );
+    return (await this.reader().byIds([id]))[0];
+  }
+
+  private async resolveSharedWith(codes: string[], problems: Problems): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const ids = await new AgencyService(this.manager).idsByCodes(codes);
+    ids.forEach((id, i) => {
+      if (!id) problems.add(ErrorCode.INVALID_INPUT, `sharedWith: no agency ${codes[i]} is registered`, ['input', 'sharedWith', String(i)]);
+    });
+    return [...new Set(ids.filter((id): id is string => id !== null && id !== this.caller.agency.id))];
+  }
+
+  /** Inserts the seizure row unless the agency already holds the reference; returns its id, or null. */
+  private async insertSeizure(draft: SeizureDraft, sharedWith: string[]): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, location_description,
+                            latitude, longitude, handling, shared_with, notes, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (agency_id, reference_key) DO NOTHING
+       RETURNING id`,
+      [
+        this.caller.agency.id, draft.reference, draft.referenceKey, draft.jurisdiction ?? this.caller.agency.jurisdiction,
+        draft.seizedAt, draft.locationDescription, draft.latitude, draft.longitude, draft.handling, sharedWith,
+        draft.notes, this.caller.subject,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  private async findByReference(key: string): Promise<SeizureEntity | null> {
+    return this.reader()
+      .readable()
+      .andWhere('s.agency_id = :ownAgency AND s.reference_key = :key', { ownAgency: this.caller.agency.id, key })
+      .getOne();
+  }
+
+  private reader(): SeizureService {
+    return new SeizureService(this.manager, this.caller);
+  }
+}

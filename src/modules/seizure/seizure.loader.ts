@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import type { RequestTransaction } from '../../db/request-transaction';
+import type { SeizureEntity } from './seizure.entity';
+import { SeizureService } from './seizure.service';
+
+export interface SeizureLoaders {
+  /** A readable seizure by database id, or null. */
+  byId: DataLoader<string, SeizureEntity | null>;
+}
+
+/** Per-request loaders (never shared across requests: they carry the caller's rights). */
+export function createSeizureLoaders(tx: RequestTransaction): SeizureLoaders {
+  return {
+    byId: new DataLoader(async (ids) => {
+      const found = await new SeizureService(await tx.manager(), await tx.caller()).byIds(ids);
+      const byId = new Map(found.map((s) => [s.id, s]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,99 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireBusinessReader, requireRole } from '../../auth/access';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../graphql/context';
+import { toPayload } from '../../graphql/errors/payload';
+import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
+import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
+import { registerNodeType } from '../../graphql/relay/node-registry';
+import { pageRequest, toPage } from '../../graphql/relay/page';
+import type { AgencyEntity } from '../agency/agency.entity';
+import { AgencyType } from '../agency/agency.type';
+import { ItemConnection } from '../item/item.connection';
+import type { ItemEntity } from '../item/item.entity';
+import { ItemService } from '../item/item.service';
+import { SeizureRecordService } from './seizure-record.service';
+import { SeizureConnection } from './seizure.connection';
+import { SeizureEntity } from './seizure.entity';
+import { SeizureFilter, SeizureRecordInput } from './seizure.inputs';
+import { SeizureRecordPayload } from './seizure.payloads';
+import { SeizureService } from './seizure.service';
+import { LocationType, SeizureType } from './seizure.type';
+
+async function loadSeizure(id: string, context: RequestContext): Promise<SeizureEntity | null> {
+  requireBusinessReader(await context.tx.caller());
+  return context.loaders.seizure.byId.load(id);
+}
+
+registerNodeType({ name: 'Seizure', entity: SeizureEntity, load: loadSeizure });
+
+@Resolver(() => SeizureType)
+export class SeizureResolver {
+  @Query(() => SeizureType, { nullable: true, description: 'A seizure by id; null when it does not exist or the caller may not read it.' })
+  async seizure(@Arg('id', () => ID, { description: 'Global id of the seizure.' }) id: string, @Ctx() context: RequestContext) {
+    requireBusinessReader(await context.tx.caller());
+    const seizureId = idOfType(id, 'Seizure');
+    return seizureId ? context.loaders.seizure.byId.load(seizureId) : null;
+  }
+
+  @Query(() => SeizureConnection, { description: 'Seizures the caller may read, newest first.' })
+  async seizures(
+    @Arg('filter', () => SeizureFilter, { nullable: true, description: 'Which seizures; every field given must hold.' }) filter: SeizureFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionShape<SeizureEntity>> {
+    const page = pageRequest(first, after);
+    const caller = requireBusinessReader(await context.tx.caller());
+    const found = await new SeizureService(await context.tx.manager(), caller).list(filter, page);
+    return toConnection(found, SeizureService.cursorOf);
+  }
+
+  @Mutation(() => SeizureRecordPayload, { description: 'Records a seizure with its items for the caller\'s agency (OFFICER); idempotent on the reference.' })
+  async seizureRecord(
+    @Arg('input', () => SeizureRecordInput, { description: 'The seizure and its items.' }) input: SeizureRecordInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SeizureRecordPayload> {
+    const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
+    return toPayload<SeizureRecordPayload>(
+      async () => ({ seizure: await context.tx.write((manager) => new SeizureRecordService(manager, caller).record(input)) }),
+      (existing) => ({ seizure: (existing as SeizureEntity | null | undefined) ?? null }),
+    );
+  }
+
+  @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })
+  id(@Root() seizure: SeizureEntity): string {
+    return toGlobalId('Seizure', seizure.id);
+  }
+
+  @FieldResolver(() => AgencyType, { description: 'The agency that recorded it and owns it.' })
+  async agency(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity> {
+    return (await context.loaders.agency.byId.load(seizure.agencyId))!;
+  }
+
+  @FieldResolver(() => LocationType, { nullable: true, description: 'Where it was seized; null when not recorded.' })
+  location(@Root() seizure: SeizureEntity): LocationType | null {
+    const { locationDescription: description, latitude, longitude } = seizure;
+    return description === null && latitude === null ? null : { description, latitude, longitude };
+  }
+
+  @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
+  async sharedWith(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    const agencies = await context.loaders.agency.byId.loadMany(seizure.sharedWith);
+    return agencies.filter((a): a is AgencyEntity => a !== null && !(a instanceof Error));
+  }
+
+  @FieldResolver(() => ItemConnection, { description: 'The items seized, in the order recorded.' })
+  async items(
+    @Root() seizure: SeizureEntity,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionShape<ItemEntity>> {
+    const page = pageRequest(first, after);
+    const afterPosition = ItemService.positionAfter(page.after);
+    const fetched = await context.loaders.item.pageOfSeizure(page.first, afterPosition).load(seizure.id);
+    const totalCount = () => context.loaders.item.countOfSeizure.load(seizure.id);
+    return toConnection(toPage(fetched, page.first, totalCount), ItemService.seizureCursorOf);
+  }
+}

@@ -1,0 +1,66 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import { readableBy } from '../../auth/visibility';
+import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
+import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { normaliseCodes } from '../agency/agency-codes';
+import { SeizureEntity } from './seizure.entity';
+import type { SeizureFilter } from './seizure.inputs';
+import { referenceKey } from './seizure.validation';
+
+const CURSOR_KIND = 'seizure';
+
+/** Reading seizures, always under the visibility rule. */
+export class SeizureService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caller: Caller,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<SeizureEntity[]> {
+    return this.readable().andWhere('s.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** A page of readable seizures, newest first. */
+  async list(filter: SeizureFilter | null | undefined, page: PageRequest): Promise<Page<SeizureEntity>> {
+    const query = this.filtered(filter ?? {});
+    const counting = query.clone();
+    if (page.after) {
+      const [seizedAt, id] = decodeCursor(page.after, CURSOR_KIND, 2);
+      query.andWhere('(s.seized_at, s.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: seizedAt, afterId: id });
+    }
+    const rows = await query.orderBy('s.seized_at', 'DESC').addOrderBy('s.id', 'DESC').limit(page.first + 1).getMany();
+    return toPage(rows, page.first, () => counting.getCount());
+  }
+
+  static cursorOf(seizure: SeizureEntity): string {
+    return encodeCursor(CURSOR_KIND, [seizure.seizedAt.toISOString(), seizure.id]);
+  }
+
+  /** Seizures the caller may read, as a query to narrow further. */
+  readable(): SelectQueryBuilder<SeizureEntity> {
+    const visible = readableBy('s', this.caller);
+    return this.manager.getRepository(SeizureEntity).createQueryBuilder('s').where(visible.clause, visible.params);
+  }
+
+  private filtered(filter: SeizureFilter): SelectQueryBuilder<SeizureEntity> {
+    const query = this.readable();
+    if (filter.jurisdiction?.length) query.andWhere('s.jurisdiction = ANY(:jurisdictions)', { jurisdictions: filter.jurisdiction });
+    if (filter.agency?.length) {
+      query.andWhere('s.agency_id IN (SELECT a.id FROM agency a WHERE a.code = ANY(:agencyCodes))', {
+        agencyCodes: normaliseCodes(filter.agency),
+      });
+    }
+    if (filter.seizedFrom) query.andWhere('s.seized_at >= :seizedFrom', { seizedFrom: filter.seizedFrom });
+    if (filter.seizedTo) query.andWhere('s.seized_at <= :seizedTo', { seizedTo: filter.seizedTo });
+    if (filter.itemKind?.length) {
+      query.andWhere('EXISTS (SELECT 1 FROM item i WHERE i.seizure_id = s.id AND i.kind = ANY(:itemKinds))', {
+        itemKinds: filter.itemKind,
+      });
+    }
+    if (filter.reference !== null && filter.reference !== undefined) {
+      query.andWhere('s.reference_key = :referenceKey', { referenceKey: referenceKey(filter.reference) });
+    }
+    return query;
+  }
+}

@@ -1,0 +1,88 @@
+import { ErrorCode, Problems } from '../../shared/domain-error';
+import { HandlingCode } from '../../shared/handling';
+import { LIMITS, optionalText } from '../../shared/text-fields';
+import { validateItem, type ItemDraft } from '../item/item.validation';
+import type { SeizureRecordInput } from './seizure.inputs';
+
+export const MAX_ITEMS = 1000;
+const MAX_FUTURE_MS = 5 * 60 * 1000;
+const EARLIEST_SEIZURE = new Date('1990-01-01T00:00:00Z');
+
+/** A validated seizure, ready to store once its `sharedWith` codes are resolved. */
+export interface SeizureDraft {
+  reference: string;
+  referenceKey: string;
+  seizedAt: Date;
+  jurisdiction: string | null;
+  locationDescription: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  handling: HandlingCode;
+  sharedWithCodes: string[];
+  notes: string | null;
+  items: ItemDraft[];
+}
+
+/** The idempotency key of a reference: trimmed, case ignored. */
+export function referenceKey(reference: string): string {
+  return reference.trim().toLowerCase();
+}
+
+/** Checks everything about a seizure that needs no database; collects every problem, with its field path. */
+export function validateSeizure(input: SeizureRecordInput, now: Date, problems: Problems): SeizureDraft {
+  const field = (...path: string[]) => ['input', ...path];
+  const reference = input.reference.trim();
+  if (reference === '') problems.add(ErrorCode.INVALID_INPUT, 'reference must not be empty', field('reference'));
+  if (reference.length > LIMITS.identifier) {
+    problems.add(ErrorCode.INVALID_INPUT, `reference must be at most ${LIMITS.identifier} characters, got ${reference.length}`, field('reference'));
+  }
+
+  if (input.seizedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is in the future: a seizure cannot be recorded before it happens', field('seizedAt'));
+  } else if (input.seizedAt < EARLIEST_SEIZURE) {
+    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is before 1990: check the year', field('seizedAt'));
+  }
+
+  const location = input.location ?? {};
+  const hasLatitude = location.latitude !== null && location.latitude !== undefined;
+  const hasLongitude = location.longitude !== null && location.longitude !== undefined;
+  if (hasLatitude !== hasLongitude) {
+    problems.add(ErrorCode.INVALID_INPUT, 'latitude and longitude must be given together', field('location', hasLatitude ? 'longitude' : 'latitude'));
+  }
+  if (hasLatitude && !(Math.abs(location.latitude!) <= 90)) {
+    problems.add(ErrorCode.INVALID_INPUT, `latitude must be between -90 and 90, got ${location.latitude}`, field('location', 'latitude'));
+  }
+  if (hasLongitude && !(Math.abs(location.longitude!) <= 180)) {
+    problems.add(ErrorCode.INVALID_INPUT, `longitude must be between -180 and 180, got ${location.longitude}`, field('location', 'longitude'));
+  }
+
+  const handling = input.handling ?? HandlingCode.TLP_GREEN;
+  const sharedWithCodes = (input.sharedWith ?? []).map((code) => code.trim().toUpperCase());
+  if (sharedWithCodes.length > 0 && handling !== HandlingCode.TLP_AMBER) {
+    problems.add(
+      ErrorCode.INVALID_INPUT,
+      `sharedWith applies only to TLP_AMBER (${handling} decides its readers by itself)`,
+      field('sharedWith'),
+    );
+  }
+
+  if (input.items.length === 0) problems.add(ErrorCode.INVALID_INPUT, 'a seizure needs at least one item', field('items'));
+  if (input.items.length > MAX_ITEMS) {
+    problems.add(ErrorCode.INVALID_INPUT, `a seizure holds at most ${MAX_ITEMS} items, got ${input.items.length}`, field('items'));
+  }
+  const items = input.items.slice(0, MAX_ITEMS).map((item, i) => validateItem(item, field('items', String(i)), problems));
+
+  return {
+    reference,
+    referenceKey: referenceKey(reference),
+    seizedAt: input.seizedAt,
+    jurisdiction: input.jurisdiction ?? null,
+    locationDescription: optionalText(location.description, LIMITS.name, field('location', 'description'), problems),
+    latitude: hasLatitude ? location.latitude! : null,
+    longitude: hasLongitude ? location.longitude! : null,
+    handling,
+    sharedWithCodes,
+    notes: optionalText(input.notes, LIMITS.notes, field('notes'), problems),
+    items,
+  };
+}

@@ -11,11 +11,15 @@ import { NodeResolver } from './relay/node.resolver';
 /** Every resolver of the API, listed explicitly (no globbing): the schema is what this list builds. */
 export const resolvers = [NodeResolver, ViewerResolver, AgencyResolver, SeizureResolver, ItemResolver] as const;
 
-export function buildRegistrySchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildRegistrySchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     // Input rules live in the services, which report them as userErrors with field paths;
     // class-validator would turn them into top-level errors instead.
     validate: false,
   });
+  // type-graphql has no option for the root types' descriptions.
+  schema.getQueryType()!.description = 'What the caller may read.';
+  schema.getMutationType()!.description = 'Changes: each applies whole or not at all, and reports refusals in `userErrors`.';
+  return schema;
 }

@@ -24,6 +24,34 @@ registerEnumType(ItemCondition, {
     UNKNOWN: { description: 'Not recorded.' },
   },
 });
-registerEnumType(HullMaterial, { name: 'HullMaterial', description: 'Material of a hull.' });
-registerEnumType(EngineFuel, { name: 'EngineFuel', description: 'Fuel of an engine.' });
-registerEnumType(LifeJacketSize, { name: 'LifeJacketSize', description: 'Size of a life jacket.' });
+registerEnumType(HullMaterial, {
+  name: 'HullMaterial',
+  description: 'Material of a hull.',
+  valuesConfig: {
+    PVC: { description: 'PVC-coated fabric (most inflatables).' },
+    HYPALON: { description: 'Hypalon (CSM) fabric.' },
+    RIGID_INFLATABLE: { description: 'Rigid hull with inflatable tubes (RIB).' },
+    GRP: { description: 'Glass-reinforced plastic.' },
+    WOOD: { description: 'Wood.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+registerEnumType(EngineFuel, {
+  name: 'EngineFuel',
+  description: 'Fuel of an engine.',
+  valuesConfig: {
+    PETROL: { description: 'Petrol (gasoline).' },
+    DIESEL: { description: 'Diesel.' },
+    ELECTRIC: { description: 'Electric.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+registerEnumType(LifeJacketSize, {
+  name: 'LifeJacketSize',
+  description: 'Size of a life jacket.',
+  valuesConfig: {
+    ADULT: { description: 'Adult.' },
+    CHILD: { description: 'Child.' },
+    INFANT: { description: 'Infant.' },
+  },
+});

@@ -50,8 +50,9 @@ export class RequestTransaction {
     const runner = this.runner;
     if (!runner) return;
     try {
-      await this.opening; // a request may end while its transaction is still opening
-      if (runner.isTransactionActive) {
+      // A request may end while its transaction is still opening, or after opening failed.
+      const opened = await this.opening?.then(() => true, () => false);
+      if (opened && runner.isTransactionActive) {
         if (ok) await runner.commitTransaction();
         else await runner.rollbackTransaction();
       }

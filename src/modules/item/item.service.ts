@@ -1,14 +1,20 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
 import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
-import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import type { Page, PageRequest } from '../../graphql/relay/page';
 import { normaliseIdentifier } from './identifier';
 import { ItemEntity } from './item.entity';
 import type { ItemFilter } from './item.inputs';
 
-const CURSOR_KIND = 'item';
+const ITEMS_NEWEST_FIRST: NewestFirstOrder<ItemEntity> = {
+  kind: 'item',
+  timeColumn: 'i.recorded_at',
+  idColumn: 'i.id',
+  keyOf: (item) => ({ time: item.recordedAt, id: item.id }),
+};
 const SEIZURE_ITEMS_CURSOR_KIND = 'seizure-item';
 
 /** Reading items: an item is readable exactly when its seizure is. */
@@ -24,14 +30,7 @@ export class ItemService {
 
   /** A page of readable items matching the filter, most recently recorded first. */
   async list(filter: ItemFilter | null | undefined, page: PageRequest): Promise<Page<ItemEntity>> {
-    const query = this.filtered(filter ?? {});
-    const counting = query.clone();
-    if (page.after) {
-      const [recordedAt, id] = decodeCursor(page.after, CURSOR_KIND, 2);
-      query.andWhere('(i.recorded_at, i.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: recordedAt, afterId: id });
-    }
-    const rows = await query.orderBy('i.recorded_at', 'DESC').addOrderBy('i.id', 'DESC').limit(page.first + 1).getMany();
-    return toPage(rows, page.first, () => counting.getCount());
+    return newestFirstPage(this.filtered(filter ?? {}), ITEMS_NEWEST_FIRST, page);
   }
 
   /**
@@ -64,7 +63,7 @@ export class ItemService {
   }
 
   static cursorOf(item: ItemEntity): string {
-    return encodeCursor(CURSOR_KIND, [item.recordedAt.toISOString(), item.id]);
+    return newestFirstCursor(ITEMS_NEWEST_FIRST, item);
   }
 
   static seizureCursorOf(item: ItemEntity): string {

@@ -1,14 +1,19 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
-import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
-import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
+import type { Page, PageRequest } from '../../graphql/relay/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { SeizureEntity } from './seizure.entity';
 import type { SeizureFilter } from './seizure.inputs';
 import { referenceKey } from './seizure.validation';
 
-const CURSOR_KIND = 'seizure';
+const SEIZURES_NEWEST_FIRST: NewestFirstOrder<SeizureEntity> = {
+  kind: 'seizure',
+  timeColumn: 's.seized_at',
+  idColumn: 's.id',
+  keyOf: (seizure) => ({ time: seizure.seizedAt, id: seizure.id }),
+};
 
 /** Reading seizures, always under the visibility rule. */
 export class SeizureService {
@@ -23,18 +28,11 @@ export class SeizureService {
 
   /** A page of readable seizures, newest first. */
   async list(filter: SeizureFilter | null | undefined, page: PageRequest): Promise<Page<SeizureEntity>> {
-    const query = this.filtered(filter ?? {});
-    const counting = query.clone();
-    if (page.after) {
-      const [seizedAt, id] = decodeCursor(page.after, CURSOR_KIND, 2);
-      query.andWhere('(s.seized_at, s.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: seizedAt, afterId: id });
-    }
-    const rows = await query.orderBy('s.seized_at', 'DESC').addOrderBy('s.id', 'DESC').limit(page.first + 1).getMany();
-    return toPage(rows, page.first, () => counting.getCount());
+    return newestFirstPage(this.filtered(filter ?? {}), SEIZURES_NEWEST_FIRST, page);
   }
 
   static cursorOf(seizure: SeizureEntity): string {
-    return encodeCursor(CURSOR_KIND, [seizure.seizedAt.toISOString(), seizure.id]);
+    return newestFirstCursor(SEIZURES_NEWEST_FIRST, seizure);
   }
 
   /** Seizures the caller may read, as a query to narrow further. */

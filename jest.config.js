@@ -11,6 +11,8 @@ const swc = ['@swc/jest', {
 }];
 
 module.exports = {
+  // A bound that proves nothing hangs, not a speed target (integration files start servers).
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
@@ -27,7 +29,6 @@ module.exports = {
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

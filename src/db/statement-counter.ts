@@ -1,4 +1,5 @@
 import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from 'typeorm';
+import { logger } from '../shared/logger';
 
 let statements = 0;
 
@@ -8,8 +9,8 @@ export function sqlStatementCount(): number {
 }
 
 /**
- * TypeORM logger that counts every statement it is told about and prints only errors and
- * warnings: statement counts are how tests prove there is no N+1, and how benchmarks report
+ * TypeORM logger that counts every statement it is told about and passes only errors and
+ * warnings on to the log (without the query parameters, which hold case data): statement counts are how tests prove there is no N+1, and how benchmarks report
  * statements per request.
  */
 export class CountingLogger extends AbstractLogger {
@@ -21,8 +22,7 @@ export class CountingLogger extends AbstractLogger {
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
     if (level !== 'error' && level !== 'warn') return;
     for (const entry of Array.isArray(message) ? message : [message]) {
-      const text = typeof entry === 'object' ? entry.message : entry;
-      process.stderr.write(`[db ${level}] ${text}\n`);
+      logger[level]({ component: 'db' }, String(typeof entry === 'object' ? entry.message : entry));
     }
   }
 }

@@ -1,7 +1,10 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Names of the types whose ids are global; part of every id, so ids of different types never collide. */
-export type NodeTypeName = 'Agency' | 'Seizure' | 'Item';
+const NODE_TYPE_NAMES = ['Agency', 'Seizure', 'Item'] as const;
+export type NodeTypeName = (typeof NODE_TYPE_NAMES)[number];
+
+const isNodeTypeName = (name: string): name is NodeTypeName => (NODE_TYPE_NAMES as readonly string[]).includes(name);
 
 /** An opaque global id: base64url of `Type:uuid`. */
 export function toGlobalId(type: NodeTypeName, id: string): string {
@@ -13,9 +16,9 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string
   if (typeof globalId !== 'string' || globalId.length > 200) return null;
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
-  const type = decoded.slice(0, colon) as NodeTypeName;
+  const type = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1).toLowerCase();
-  if (colon < 1 || !UUID.test(id)) return null;
+  if (colon < 1 || !isNodeTypeName(type) || !UUID.test(id)) return null;
   return { type, id };
 }
 

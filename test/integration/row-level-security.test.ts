@@ -1,0 +1,175 @@
+// The backstop behind src/auth/visibility.ts: row-level security in PostgreSQL. Statements here
+// run through a RequestTransaction (role registry_app, caller bound in SET LOCAL settings) and
+// carry NO visibility filter of their own; the policies alone decide what comes back.
+// A pool of one connection makes every transaction reuse the same session, so anything a
+// request left behind in it would show in the next one.
+import type { EntityManager } from 'typeorm';
+import type { TokenClaims } from '../../src/auth/caller';
+import { Role } from '../../src/auth/roles';
+import { RequestTransaction } from '../../src/db/request-transaction';
+import { makeAgency, type TestAgency } from '../factories/agency.factory';
+import { makeSeizure } from '../factories/seizure.factory';
+import { TestApp } from '../setup/test-app';
+
+type Handling = 'TLP_CLEAR' | 'TLP_GREEN' | 'TLP_AMBER' | 'TLP_AMBER_STRICT' | 'TLP_RED';
+type Caller = 'A' | 'B' | 'PARTNER' | 'OUTSIDER' | 'UNREGISTERED';
+
+const HANDLINGS: Handling[] = ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED'];
+
+/** What each caller reads of OWNER's seizures (A recorded them; B is another user of OWNER). */
+const READS: Record<Caller, Handling[]> = {
+  A: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED'],
+  B: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT'],
+  PARTNER: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER'],
+  OUTSIDER: ['TLP_CLEAR', 'TLP_GREEN'],
+  UNREGISTERED: [],
+};
+
+const RUN = Math.random().toString(36).slice(2, 7).toUpperCase();
+const referenceOf = (h: Handling) => `RLS-${RUN}-${h}`;
+const serialsOf = (h: Handling) => [`RLS-${RUN}-${h}-1`, `RLS-${RUN}-${h}-2`];
+
+let app: TestApp;
+let owner: TestAgency;
+let partner: TestAgency;
+let outsider: TestAgency;
+let claims: Record<Caller, TokenClaims>;
+
+beforeAll(async () => {
+  app = await TestApp.start({ poolSize: 1 });
+  owner = await makeAgency(app);
+  partner = await makeAgency(app);
+  outsider = await makeAgency(app);
+  const officer = (agencyCode: string, subject: string): TokenClaims => ({ subject, agencyCode, roles: [Role.OFFICER] });
+  claims = {
+    A: officer(owner.code, 'officer.a'),
+    B: officer(owner.code, 'officer.b'),
+    PARTNER: officer(partner.code, 'officer.partner'),
+    OUTSIDER: officer(outsider.code, 'officer.outsider'),
+    UNREGISTERED: officer(`NOPE-${RUN}`, 'officer.nope'),
+  };
+  const recorder = await owner.token([Role.OFFICER], claims.A.subject);
+  for (const handling of HANDLINGS) {
+    await makeSeizure(app, recorder, {
+      reference: referenceOf(handling),
+      handling,
+      sharedWith: handling === 'TLP_AMBER' ? [partner.code] : undefined,
+      items: serialsOf(handling).map((serialNumber) => ({ kind: 'ENGINE', serialNumber })),
+    });
+  }
+});
+afterAll(() => app.stop());
+
+/**
+ * Runs `work` in a request transaction of `caller`, then ends it (committing unless `outcome`
+ * says otherwise or the work threw). Nothing else may touch the pool meanwhile: it has one connection.
+ */
+async function as<T>(caller: Caller, work: (m: EntityManager) => Promise<T>, outcome: 'commit' | 'rollback' = 'commit'): Promise<T> {
+  const tx = new RequestTransaction(app.dataSource, claims[caller]);
+  let ok = false;
+  try {
+    const result = await work(await tx.manager());
+    ok = outcome === 'commit';
+    return result;
+  } finally {
+    await tx.finish(ok);
+  }
+}
+
+const seizureReferences = (m: EntityManager) =>
+  m.query('SELECT reference FROM seizure').then((rows: any[]) => rows.map((r) => r.reference).sort());
+const itemSerials = (m: EntityManager) =>
+  m.query('SELECT * FROM item').then((rows: any[]) => rows.map((r) => r.serial_number).sort());
+const sessionState = (m: { query(sql: string): Promise<any[]> }) =>
+  m.query(`SELECT current_user AS "user", pg_backend_pid() AS pid,
+                  coalesce(current_setting('app.agency', true), '') AS agency,
+                  coalesce(current_setting('app.subject', true), '') AS subject`).then((rows) => rows[0]);
+
+const CALLERS = Object.keys(READS) as Caller[];
+
+describe('reading with no WHERE clause', () => {
+  it.each(CALLERS)('%s gets exactly the seizures it may read, and their items', async (caller) => {
+    const [references, serials] = await as(caller, async (m) => [await seizureReferences(m), await itemSerials(m)]);
+    expect(references).toEqual(READS[caller].map(referenceOf).sort());
+    expect(serials).toEqual(READS[caller].flatMap(serialsOf).sort());
+  });
+
+  it('hides nothing from the owner outside a request transaction (the rows are there)', async () => {
+    const rows = await app.query('SELECT reference FROM seizure');
+    expect(rows.map((r) => r.reference).sort()).toEqual(HANDLINGS.map(referenceOf).sort());
+  });
+});
+
+describe('writing another agency\'s rows', () => {
+  const ownersClearSeizure = async () =>
+    (await app.query(`SELECT id, agency_id FROM seizure WHERE reference = $1`, [referenceOf('TLP_CLEAR')]))[0];
+
+  // Each statement writes a row that claims OWNER's agency (and, for the item, OWNER's seizure).
+  type Target = { id: string; agency_id: string };
+  const inserts: Array<[string, string, (target: Target, subject: string) => unknown[]]> = [
+    ['a seizure', `INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, handling, recorded_by)
+                   VALUES ($1, 'RLS-FORGED', 'rls-forged', 'FR', now(), 'TLP_GREEN', $2)`, (t, subject) => [t.agency_id, subject]],
+    ['an item', `INSERT INTO item (seizure_id, agency_id, position, kind, serial_number)
+                 VALUES ($1, $2, 99, 'PUMP', 'RLS-FORGED')`, (t) => [t.id, t.agency_id]],
+  ];
+
+  it.each(inserts)('refuses to insert %s for another agency, and stores nothing', async (_what, sql, params) => {
+    const target = await ownersClearSeizure();
+    await expect(as('OUTSIDER', (m) => m.query(sql, params(target, claims.OUTSIDER.subject)))).rejects.toThrow(/row-level security/);
+    const forged = await app.query(`SELECT (SELECT count(*) FROM seizure WHERE reference = 'RLS-FORGED')
+                                         + (SELECT count(*) FROM item WHERE serial_number = 'RLS-FORGED') AS n`);
+    expect(Number(forged[0].n)).toBe(0);
+  });
+
+  it.each(inserts)('lets the owner\'s own officer insert %s (the refusal above is about the agency)', async (_what, sql, params) => {
+    const target = await ownersClearSeizure();
+    // Rolled back: only whether the policy lets it through matters here.
+    const inserted = await as('A', (m) => m.query(`${sql} RETURNING agency_id`, params(target, claims.A.subject)), 'rollback');
+    expect(inserted).toEqual([{ agency_id: target.agency_id }]);
+  });
+
+  it('updates none of another agency\'s rows, even those it may read', async () => {
+    const updated = await as('OUTSIDER', (m) =>
+      m.query(`UPDATE seizure SET notes = 'overwritten' WHERE reference = $1 RETURNING id`, [referenceOf('TLP_GREEN')]));
+    expect(updated).toEqual([[], 0]);
+    expect((await app.query(`SELECT notes FROM seizure WHERE reference = $1`, [referenceOf('TLP_GREEN')]))[0].notes).toBeNull();
+  });
+});
+
+describe('the session of a request', () => {
+  it('runs as registry_app with the caller bound, and leaves the connection as it found it', async () => {
+    const [{ id: outsiderId }] = await app.query('SELECT id FROM agency WHERE code = $1', [outsider.code]);
+    const inside = await as('OUTSIDER', sessionState);
+    expect(inside).toMatchObject({ user: 'registry_app', agency: outsiderId, subject: claims.OUTSIDER.subject });
+    const after = await sessionState(app.dataSource);
+    expect(after).toMatchObject({ pid: inside.pid, agency: '', subject: '' });
+    expect(after.user).not.toBe('registry_app');
+  });
+
+  it('binds no agency for a caller whose agency is not registered', async () => {
+    expect(await as('UNREGISTERED', sessionState)).toMatchObject({ user: 'registry_app', agency: '' });
+  });
+
+  // Alternating callers on the one pooled connection, each transaction committed or rolled back:
+  // every one must see exactly its own rights, whatever ran before it.
+  const sequence: Array<[Caller, 'commit' | 'rollback']> = [
+    ['PARTNER', 'commit'], ['OUTSIDER', 'commit'],
+    ['PARTNER', 'rollback'], ['OUTSIDER', 'commit'],
+    ['A', 'commit'], ['B', 'commit'],
+    ['PARTNER', 'commit'], ['UNREGISTERED', 'commit'],
+    ['A', 'rollback'], ['OUTSIDER', 'commit'],
+    ['PARTNER', 'commit'], ['OUTSIDER', 'rollback'], ['OUTSIDER', 'commit'],
+  ];
+
+  it('does not leak one request\'s settings into the next on a reused connection', async () => {
+    const seen: Array<{ caller: Caller; outcome: string; pid: number; references: string[] }> = [];
+    for (const [caller, outcome] of sequence) {
+      const [state, references] = await as(caller, async (m) => [await sessionState(m), await seizureReferences(m)], outcome);
+      seen.push({ caller, outcome, pid: state.pid, references });
+    }
+    expect(new Set(seen.map((s) => s.pid)).size).toBe(1); // one connection throughout
+    expect(seen).toEqual(sequence.map(([caller, outcome]) => ({
+      caller, outcome, pid: seen[0].pid, references: READS[caller].map(referenceOf).sort(),
+    })));
+  });
+});

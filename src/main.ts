@@ -13,7 +13,8 @@ import { logger } from './shared/logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const database = await openDatabase(config);
+  // This process drains requests on SIGTERM/SIGINT before it stops the embedded database.
+  const database = await openDatabase(config, { handleSignals: false });
   const dataSource = createDataSource({
     url: database.url,
     poolSize: config.db.poolSize,
@@ -36,14 +37,17 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    await server.close();
-    await dataSource.destroy();
-    await database.stop();
+    logger.info({ signal }, 'stopping: draining requests');
+    try {
+      await server.close();
+      await dataSource.destroy();
+    } finally {
+      await database.stop();
+    }
+    logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error) => {

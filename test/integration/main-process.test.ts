@@ -60,7 +60,8 @@ async function seizureCount(started: Started): Promise<number> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${started.token}` },
     body: JSON.stringify({ query: '{ seizures { totalCount } }' }),
   });
-  return (await res.json()).data.seizures.totalCount;
+  const body = (await res.json()) as { data: { seizures: { totalCount: number } } };
+  return body.data.seizures.totalCount;
 }
 
 let running: ChildProcess | undefined;

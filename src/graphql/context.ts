@@ -3,12 +3,18 @@ import type { TokenClaims } from '../auth/caller';
 import { RequestTransaction } from '../db/request-transaction';
 import { createAgencyLoaders, type AgencyLoaders } from '../modules/agency/agency.loader';
 import { createItemLoaders, type ItemLoaders } from '../modules/item/item.loader';
+import { createMovementLoaders, type MovementLoaders } from '../modules/movement/movement.loader';
+import { createRouteLoaders, type RouteLoaders } from '../modules/route/route.loader';
 import { createSeizureLoaders, type SeizureLoaders } from '../modules/seizure/seizure.loader';
+import { createSupplierLoaders, type SupplierLoaders } from '../modules/supplier/supplier.loader';
 
 export interface Loaders {
   agency: AgencyLoaders;
   seizure: SeizureLoaders;
   item: ItemLoaders;
+  supplier: SupplierLoaders;
+  movement: MovementLoaders;
+  route: RouteLoaders;
 }
 
 /** Everything a resolver may use for one request: fresh per request, never shared. */
@@ -27,6 +33,9 @@ export function createRequestContext(dataSource: DataSource, claims: TokenClaims
       agency: createAgencyLoaders(() => tx.manager()),
       seizure: createSeizureLoaders(tx),
       item: createItemLoaders(tx),
+      supplier: createSupplierLoaders(tx),
+      movement: createMovementLoaders(tx),
+      route: createRouteLoaders(tx),
     },
   };
 }

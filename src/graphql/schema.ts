@@ -4,12 +4,32 @@ import { ViewerResolver } from '../auth/viewer.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import '../modules/item/item.enums.graphql';
 import { ItemResolver } from '../modules/item/item.resolver';
+import { ItemCustodyResolver } from '../modules/movement/item-custody.resolver';
+import '../modules/movement/movement.enums.graphql';
+import { MovementResolver } from '../modules/movement/movement.resolver';
+import { SupplierMovementsResolver } from '../modules/movement/supplier-movements.resolver';
+import { RouteResolver } from '../modules/route/route.resolver';
 import { SeizureResolver } from '../modules/seizure/seizure.resolver';
+import '../modules/supplier/supplier.enums.graphql';
+import { SupplierResolver } from '../modules/supplier/supplier.resolver';
+import { SupplyChainResolver } from '../modules/supply-chain/supply-chain.resolver';
 import './handling-code';
 import { NodeResolver } from './relay/node.resolver';
 
 /** Every resolver of the API, listed explicitly (no globbing): the schema is what this list builds. */
-export const resolvers = [NodeResolver, ViewerResolver, AgencyResolver, SeizureResolver, ItemResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  ViewerResolver,
+  AgencyResolver,
+  SeizureResolver,
+  ItemResolver,
+  SupplierResolver,
+  MovementResolver,
+  SupplierMovementsResolver,
+  ItemCustodyResolver,
+  SupplyChainResolver,
+  RouteResolver,
+] as const;
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({

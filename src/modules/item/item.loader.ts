@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
+import { groupBy } from '../../shared/group-by';
 import type { ItemEntity } from './item.entity';
 import { ItemService } from './item.service';
 
@@ -26,11 +27,8 @@ export function createItemLoaders(tx: RequestTransaction): ItemLoaders {
       let loader = pages.get(shape);
       if (!loader) {
         loader = new DataLoader(async (seizureIds) => {
-          const bySeizure = new Map<string, ItemEntity[]>(seizureIds.map((id) => [id, []]));
-          for (const item of await (await service()).pagesOfSeizures(seizureIds, first, afterPosition)) {
-            bySeizure.get(item.seizureId)?.push(item);
-          }
-          return seizureIds.map((id) => bySeizure.get(id)!);
+          const items = await (await service()).pagesOfSeizures(seizureIds, first, afterPosition);
+          return groupBy(seizureIds, items.map((item) => [item.seizureId, item] as const));
         });
         pages.set(shape, loader);
       }

@@ -77,7 +77,8 @@ export class ItemService {
     return position;
   }
 
-  private readable(): SelectQueryBuilder<ItemEntity> {
+  /** Items the caller may read (their seizure is readable), as a query to narrow further. */
+  readable(): SelectQueryBuilder<ItemEntity> {
     const visible = readableBy('s', this.caller);
     return this.manager
       .getRepository(ItemEntity)

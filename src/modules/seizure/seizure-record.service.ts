@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
 import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
-import { AgencyService } from '../agency/agency.service';
+import { resolveSharedWith } from '../agency/shared-with';
 import { ItemEntity } from '../item/item.entity';
+import { RouteLegEntity } from '../route/route-leg.entity';
 import type { SeizureEntity } from './seizure.entity';
 import type { SeizureRecordInput } from './seizure.inputs';
 import { SeizureService } from './seizure.service';
@@ -25,7 +26,7 @@ export class SeizureRecordService {
   async record(input: SeizureRecordInput, now = new Date()): Promise<SeizureEntity> {
     const problems = new Problems();
     const draft = validateSeizure(input, now, problems);
-    const sharedWith = await this.resolveSharedWith(draft.sharedWithCodes, problems);
+    const sharedWith = await resolveSharedWith(this.manager, input.sharedWith, draft.handling, this.caller.agency.id, problems);
     problems.throwIfAny();
 
     const id = await this.insertSeizure(draft, sharedWith);
@@ -43,16 +44,12 @@ export class SeizureRecordService {
       ItemEntity,
       draft.items.map((item, i) => ({ ...item, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
     );
+    await insertInChunks(
+      this.manager,
+      RouteLegEntity,
+      draft.route.map((leg, i) => ({ ...leg, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
+    );
     return (await this.reader().byIds([id]))[0];
-  }
-
-  private async resolveSharedWith(codes: string[], problems: Problems): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const ids = await new AgencyService(this.manager).idsByCodes(codes);
-    ids.forEach((id, i) => {
-      if (!id) problems.add(ErrorCode.INVALID_INPUT, `sharedWith: no agency ${codes[i]} is registered`, ['input', 'sharedWith', String(i)]);
-    });
-    return [...new Set(ids.filter((id): id is string => id !== null && id !== this.caller.agency.id))];
   }
 
   /** Inserts the seizure row unless the agency already holds the reference; returns its id, or null. */

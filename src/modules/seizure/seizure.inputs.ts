@@ -4,6 +4,7 @@ import { DateTimeScalar } from '../../graphql/scalars/date-time';
 import { HandlingCode } from '../../shared/handling';
 import { ItemKind } from '../item/item.enums';
 import { ItemInput } from '../item/item.inputs';
+import { RouteLegInput } from '../route/route.inputs';
 
 @InputType({ description: 'Where something happened.' })
 export class LocationInput {
@@ -42,6 +43,9 @@ export class SeizureRecordInput {
 
   @Field(() => [ItemInput], { description: 'What was seized: 1 to 1,000 items.' })
   items: ItemInput[];
+
+  @Field(() => [RouteLegInput], { nullable: true, description: 'The route the goods or people took, in order (at most 50 legs).' })
+  route?: RouteLegInput[] | null;
 }
 
 @InputType({ description: 'Which seizures to list; every field given must hold.' })

@@ -2,13 +2,14 @@ import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
 import { LIMITS, optionalText } from '../../shared/text-fields';
 import { validateItem, type ItemDraft } from '../item/item.validation';
+import { validateRoute, type RouteLegDraft } from '../route/route.service';
 import type { SeizureRecordInput } from './seizure.inputs';
 
 export const MAX_ITEMS = 1000;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 const EARLIEST_SEIZURE = new Date('1990-01-01T00:00:00Z');
 
-/** A validated seizure, ready to store once its `sharedWith` codes are resolved. */
+/** A validated seizure, ready to store once its `sharedWith` codes are resolved (agency/shared-with.ts). */
 export interface SeizureDraft {
   reference: string;
   referenceKey: string;
@@ -18,9 +19,9 @@ export interface SeizureDraft {
   latitude: number | null;
   longitude: number | null;
   handling: HandlingCode;
-  sharedWithCodes: string[];
   notes: string | null;
   items: ItemDraft[];
+  route: RouteLegDraft[];
 }
 
 /** The idempotency key of a reference: trimmed, case ignored. */
@@ -57,14 +58,6 @@ export function validateSeizure(input: SeizureRecordInput, now: Date, problems: 
   }
 
   const handling = input.handling ?? HandlingCode.TLP_GREEN;
-  const sharedWithCodes = (input.sharedWith ?? []).map((code) => code.trim().toUpperCase());
-  if (sharedWithCodes.length > 0 && handling !== HandlingCode.TLP_AMBER) {
-    problems.add(
-      ErrorCode.INVALID_INPUT,
-      `sharedWith applies only to TLP_AMBER (${handling} decides its readers by itself)`,
-      field('sharedWith'),
-    );
-  }
 
   if (input.items.length === 0) problems.add(ErrorCode.INVALID_INPUT, 'a seizure needs at least one item', field('items'));
   if (input.items.length > MAX_ITEMS) {
@@ -81,8 +74,8 @@ export function validateSeizure(input: SeizureRecordInput, now: Date, problems: 
     latitude: hasLatitude ? location.latitude! : null,
     longitude: hasLongitude ? location.longitude! : null,
     handling,
-    sharedWithCodes,
     notes: optionalText(input.notes, LIMITS.notes, field('notes'), problems),
     items,
+    route: validateRoute(input.route, problems),
   };
 }

@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+import type { RegisteredCaller } from '../../auth/access';
+import { insertInChunks } from '../../db/bulk-insert';
+import { idOfType } from '../../graphql/relay/global-id';
+import { ErrorCode, Problems } from '../../shared/domain-error';
+import { HandlingCode } from '../../shared/handling';
+import { LIMITS, optionalNumber, optionalText } from '../../shared/text-fields';
+import { resolveSharedWith } from '../agency/shared-with';
+import { ItemService } from '../item/item.service';
+import { SupplierService } from '../supplier/supplier.service';
+import { MovementItemEntity } from './movement-item.entity';
+import { TransportMode } from './movement.enums';
+import { MovementEntity } from './movement.entity';
+import type { MovementRecordInput } from './movement.inputs';
+import { MovementService } from './movement.service';
+
+const MAX_ITEMS = 1000;
+const MAX_FUTURE_MS = 5 * 60 * 1000;
+
+/** Recording custody movements: validated whole; every supplier and item named must be readable. */
+export class MovementRecordService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caller: RegisteredCaller,
+  ) {}
+
+  async record(input: MovementRecordInput, now = new Date()): Promise<MovementEntity> {
+    const problems = new Problems();
+    const handling = input.handling ?? HandlingCode.TLP_GREEN;
+    const [fromSupplierId, toSupplierId] = await this.resolveParties(input, problems);
+    const itemIds = await this.resolveItems(input.itemIds ?? [], problems);
+    if (input.occurredAt && input.occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+      problems.add(ErrorCode.INVALID_INPUT, 'occurredAt is in the future', ['input', 'occurredAt']);
+    }
+    const row = {
+      agencyId: this.caller.agency.id,
+      fromSupplierId,
+      toSupplierId,
+      occurredAt: input.occurredAt ?? null,
+      fromCountry: input.fromCountry ?? null,
+      toCountry: input.toCountry ?? null,
+      mode: input.mode ?? TransportMode.UNKNOWN,
+      documentRef: optionalText(input.documentRef, LIMITS.identifier, ['input', 'documentRef'], problems),
+      quantity: optionalNumber(input.quantity, { min: 1, max: 100_000_000, integer: true }, ['input', 'quantity'], problems),
+      goodsDescription: optionalText(input.goodsDescription, LIMITS.name, ['input', 'goodsDescription'], problems),
+      handling,
+      sharedWith: await resolveSharedWith(this.manager, input.sharedWith, handling, this.caller.agency.id, problems),
+      recordedBy: this.caller.subject,
+    };
+    problems.throwIfAny();
+
+    const [{ id }] = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(MovementEntity)
+      .values(row)
+      .returning(['id'])
+      .updateEntity(false)
+      .execute()
+      .then((result) => result.raw as Array<{ id: string }>);
+    await insertInChunks(this.manager, MovementItemEntity, itemIds.map((itemId) => ({ movementId: id, itemId, agencyId: this.caller.agency.id })));
+    return (await new MovementService(this.manager, this.caller).byIds([id]))[0];
+  }
+
+  /** The sender and receiver: readable suppliers (NOT_FOUND otherwise), at least one, and not the same. */
+  private async resolveParties(input: MovementRecordInput, problems: Problems): Promise<[string | null, string | null]> {
+    const named = (['fromSupplierId', 'toSupplierId'] as const).map((field) => {
+      const globalId = input[field];
+      if (globalId === null || globalId === undefined) return null;
+      return { field, id: idOfType(globalId, 'Supplier') };
+    });
+    if (!named[0] && !named[1]) {
+      problems.add(ErrorCode.INVALID_INPUT, 'a movement needs a sender or a receiver (either may be unknown, not both)', ['input', 'fromSupplierId']);
+      return [null, null];
+    }
+    if (named[0] && named[1] && named[0].id !== null && named[0].id === named[1].id) {
+      problems.add(ErrorCode.INVALID_INPUT, 'sender and receiver are the same supplier', ['input', 'toSupplierId']);
+    }
+    const ids = named.flatMap((n) => (n?.id ? [n.id] : []));
+    const found = new Set((await new SupplierService(this.manager, this.caller).byIds(ids)).map((s) => s.id));
+    return named.map((n) => {
+      if (!n) return null;
+      if (n.id && found.has(n.id)) return n.id;
+      problems.add(ErrorCode.NOT_FOUND, `${n.field}: no such supplier, or not readable by you`, ['input', n.field]);
+      return null;
+    }) as [string | null, string | null];
+  }
+
+  /** The items carried: readable items (NOT_FOUND otherwise), without repeats. */
+  private async resolveItems(globalIds: string[], problems: Problems): Promise<string[]> {
+    if (globalIds.length > MAX_ITEMS) {
+      problems.add(ErrorCode.INVALID_INPUT, `a movement lists at most ${MAX_ITEMS} items, got ${globalIds.length}`, ['input', 'itemIds']);
+      return [];
+    }
+    const ids = globalIds.map((globalId) => idOfType(globalId, 'Item'));
+    const wanted = ids.filter((id): id is string => id !== null);
+    const found = new Set((await new ItemService(this.manager, this.caller).byIds(wanted)).map((item) => item.id));
+    ids.forEach((id, i) => {
+      if (!id || !found.has(id)) problems.add(ErrorCode.NOT_FOUND, 'no such item, or not readable by you', ['input', 'itemIds', String(i)]);
+    });
+    return [...new Set(wanted.filter((id) => found.has(id)))];
+  }
+}

@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import type { RequestTransaction } from '../../db/request-transaction';
+import { groupBy } from '../../shared/group-by';
+import type { ItemEntity } from '../item/item.entity';
+import type { MovementEntity } from './movement.entity';
+import { MovementService, type Direction } from './movement.service';
+
+export interface MovementLoaders {
+  /** A readable movement by database id, or null. */
+  byId: DataLoader<string, MovementEntity | null>;
+  /** The readable items a movement carried. */
+  itemsOf: DataLoader<string, ItemEntity[]>;
+  /** The readable movements that carried an item, oldest first. */
+  custodyOf: DataLoader<string, MovementEntity[]>;
+  /** A page (`first + 1` rows) of a supplier's movements; one loader per page shape. */
+  pageOfSupplier(direction: Direction, first: number, after: string | null): DataLoader<string, MovementEntity[]>;
+  countOfSupplier(direction: Direction): DataLoader<string, number>;
+}
+
+/** Per-request loaders (never shared across requests: they carry the caller's rights). */
+export function createMovementLoaders(tx: RequestTransaction): MovementLoaders {
+  const service = async () => new MovementService(await tx.manager(), await tx.caller());
+  const memo = new Map<string, DataLoader<string, any>>();
+  const memoised = <V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key)!;
+  };
+  return {
+    byId: new DataLoader(async (ids) => {
+      const byId = new Map((await (await service()).byIds(ids)).map((m) => [m.id, m]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    itemsOf: new DataLoader(async (movementIds) =>
+      groupBy(movementIds, (await (await service()).itemsCarried(movementIds)).map((r) => [r.movementId, r.item] as [string, ItemEntity])),
+    ),
+    custodyOf: new DataLoader(async (itemIds) =>
+      groupBy(itemIds, (await (await service()).carrying(itemIds)).map((r) => [r.itemId, r.movement] as [string, MovementEntity])),
+    ),
+    pageOfSupplier: (direction, first, after) =>
+      memoised(`page:${direction}:${first}:${after}`, () =>
+        new DataLoader<string, MovementEntity[]>(async (supplierIds) => {
+          const rows = await (await service()).pagesOfSuppliers(supplierIds, direction, first, after);
+          const party = (m: MovementEntity) => (direction === 'in' ? m.toSupplierId : m.fromSupplierId)!;
+          return groupBy(supplierIds, rows.map((m) => [party(m), m] as [string, MovementEntity]));
+        }),
+      ),
+    countOfSupplier: (direction) =>
+      memoised(`count:${direction}`, () =>
+        new DataLoader<string, number>(async (supplierIds) => {
+          const counts = await (await service()).countsOfSuppliers(supplierIds, direction);
+          return supplierIds.map((id) => counts.get(id) ?? 0);
+        }),
+      ),
+  };
+}

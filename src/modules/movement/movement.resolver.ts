@@ -1,0 +1,84 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireBusinessReader, type RegisteredCaller } from '../../auth/access';
+import type { Caller } from '../../auth/caller';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../graphql/context';
+import { forbidden } from '../../graphql/errors/graphql-errors';
+import { toPayload } from '../../graphql/errors/payload';
+import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
+import { registerNodeType } from '../../graphql/relay/node-registry';
+import type { AgencyEntity } from '../agency/agency.entity';
+import { AgencyType } from '../agency/agency.type';
+import type { ItemEntity } from '../item/item.entity';
+import { ItemType } from '../item/item.type';
+import type { SupplierEntity } from '../supplier/supplier.entity';
+import { SupplierType } from '../supplier/supplier.type';
+import { MovementRecordService } from './movement-record.service';
+import { MovementEntity } from './movement.entity';
+import { MovementRecordInput } from './movement.inputs';
+import { MovementRecordPayload } from './movement.payloads';
+import { MovementType } from './movement.type';
+
+registerNodeType({
+  name: 'Movement',
+  entity: MovementEntity,
+  load: async (id, context) => {
+    requireBusinessReader(await context.tx.caller());
+    return context.loaders.movement.byId.load(id);
+  },
+});
+
+/** Movements are recorded by officers (custody evidence) and analysts (provenance work). */
+function requireMovementRecorder(caller: Caller): RegisteredCaller {
+  if (!caller.roles.has(Role.OFFICER) && !caller.roles.has(Role.ANALYST)) {
+    throw forbidden('recording a movement needs the OFFICER or ANALYST role');
+  }
+  return requireBusinessReader(caller);
+}
+
+@Resolver(() => MovementType)
+export class MovementResolver {
+  @Query(() => MovementType, { nullable: true, description: 'A movement by id; null when it does not exist or the caller may not read it.' })
+  async movement(@Arg('id', () => ID, { description: 'Global id of the movement.' }) id: string, @Ctx() context: RequestContext) {
+    requireBusinessReader(await context.tx.caller());
+    const movementId = idOfType(id, 'Movement');
+    return movementId ? context.loaders.movement.byId.load(movementId) : null;
+  }
+
+  @Mutation(() => MovementRecordPayload, { description: 'Records a custody movement between suppliers for the caller\'s agency (OFFICER or ANALYST).' })
+  async movementRecord(
+    @Arg('input', () => MovementRecordInput, { description: 'The movement.' }) input: MovementRecordInput,
+    @Ctx() context: RequestContext,
+  ): Promise<MovementRecordPayload> {
+    const caller = requireMovementRecorder(await context.tx.caller());
+    return toPayload<MovementRecordPayload>(
+      async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record(input)) }),
+      () => ({ movement: null }),
+    );
+  }
+
+  @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })
+  id(@Root() movement: MovementEntity): string {
+    return toGlobalId('Movement', movement.id);
+  }
+
+  @FieldResolver(() => AgencyType, { description: 'The agency that recorded it and owns the record.' })
+  async recordedBy(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<AgencyEntity> {
+    return (await context.loaders.agency.byId.load(movement.agencyId))!;
+  }
+
+  @FieldResolver(() => SupplierType, { nullable: true, description: 'The sender; null when unknown or not readable by the caller.' })
+  async from(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<SupplierEntity | null> {
+    return movement.fromSupplierId ? context.loaders.supplier.byId.load(movement.fromSupplierId) : null;
+  }
+
+  @FieldResolver(() => SupplierType, { nullable: true, description: 'The receiver; null when handed to the end buyer (or not readable by the caller).' })
+  async to(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<SupplierEntity | null> {
+    return movement.toSupplierId ? context.loaders.supplier.byId.load(movement.toSupplierId) : null;
+  }
+
+  @FieldResolver(() => [ItemType], { description: 'Seized items this movement is known to have carried (those the caller may read).' })
+  items(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<ItemEntity[]> {
+    return context.loaders.movement.itemsOf.load(movement.id);
+  }
+}

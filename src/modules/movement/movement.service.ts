@@ -1,0 +1,105 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import { readableBy } from '../../auth/visibility';
+import { newestFirstCursor, type NewestFirstOrder } from '../../db/newest-first-page';
+import { decodeCursor } from '../../graphql/relay/cursor';
+import type { ItemEntity } from '../item/item.entity';
+import { ItemService } from '../item/item.service';
+import { MovementEntity } from './movement.entity';
+
+/** Received by the supplier (`in`) or sent by it (`out`). */
+export type Direction = 'in' | 'out';
+const PARTY_COLUMN: Record<Direction, string> = { in: 'to_supplier_id', out: 'from_supplier_id' };
+
+const MOVEMENTS_NEWEST_FIRST: NewestFirstOrder<MovementEntity> = {
+  kind: 'movement',
+  timeColumn: 'm.recorded_at',
+  idColumn: 'm.id',
+  keyOf: (movement) => ({ time: movement.recordedAt, id: movement.id }),
+};
+
+/** Reading movements, always under the visibility rule. */
+export class MovementService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caller: Caller,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<MovementEntity[]> {
+    return this.readable().andWhere('m.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Readable movements that carried each of these items, oldest first (custody order). */
+  async carrying(itemIds: readonly string[]): Promise<Array<{ itemId: string; movement: MovementEntity }>> {
+    const { entities, raw } = await this.readable()
+      .innerJoin('movement_item', 'mi', 'mi.movement_id = m.id')
+      .addSelect('mi.item_id', 'carried_item_id')
+      .andWhere('mi.item_id = ANY(:itemIds)', { itemIds })
+      .orderBy('m.occurred_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('m.recorded_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getRawAndEntities();
+    // One raw row per (movement, item); entities are one per movement.
+    const byId = new Map(entities.map((movement) => [movement.id, movement]));
+    return raw.map((row) => ({ itemId: row.carried_item_id as string, movement: byId.get(row.m_id as string)! }));
+  }
+
+  /** The readable items each of these movements carried, in seizure and line order. */
+  async itemsCarried(movementIds: readonly string[]): Promise<Array<{ movementId: string; item: ItemEntity }>> {
+    const { entities, raw } = await new ItemService(this.manager, this.caller)
+      .readable()
+      .innerJoin('movement_item', 'mi', 'mi.item_id = i.id')
+      .addSelect('mi.movement_id', 'carrying_movement_id')
+      .andWhere('mi.movement_id = ANY(:movementIds)', { movementIds })
+      .orderBy('i.seizure_id')
+      .addOrderBy('i.position')
+      .getRawAndEntities();
+    const byId = new Map(entities.map((item) => [item.id, item]));
+    return raw.map((row) => ({ movementId: row.carrying_movement_id as string, item: byId.get(row.i_id as string)! }));
+  }
+
+  /**
+   * For each supplier, the first `first + 1` readable movements it received (`in`) or sent
+   * (`out`) after the cursor, newest first: one statement for a whole list of suppliers.
+   */
+  async pagesOfSuppliers(supplierIds: readonly string[], direction: Direction, first: number, after: string | null): Promise<MovementEntity[]> {
+    const column = PARTY_COLUMN[direction];
+    const visible = readableBy('x', this.caller);
+    const [afterTime, afterId] = after ? decodeCursor(after, MOVEMENTS_NEWEST_FIRST.kind, 2) : [null, null];
+    return this.readable()
+      .andWhere(
+        `m.id IN (SELECT ranked.id FROM (
+           SELECT x.id, row_number() OVER (PARTITION BY x.${column} ORDER BY x.recorded_at DESC, x.id DESC) AS rank
+             FROM movement x
+            WHERE x.${column} = ANY(:supplierIds) AND ${visible.clause}
+              AND (CAST(:afterTime AS timestamptz) IS NULL OR (x.recorded_at, x.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
+         ) ranked WHERE ranked.rank <= :perSupplier)`,
+        { ...visible.params, supplierIds, afterTime, afterId, perSupplier: first + 1 },
+      )
+      .orderBy('m.recorded_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .getMany();
+  }
+
+  /** How many readable movements each supplier received (`in`) or sent (`out`). */
+  async countsOfSuppliers(supplierIds: readonly string[], direction: Direction): Promise<Map<string, number>> {
+    const column = PARTY_COLUMN[direction];
+    const rows: Array<{ supplier_id: string; count: string }> = await this.readable()
+      .select(`m.${column}`, 'supplier_id')
+      .addSelect('count(*)', 'count')
+      .andWhere(`m.${column} = ANY(:supplierIds)`, { supplierIds })
+      .groupBy(`m.${column}`)
+      .getRawMany();
+    return new Map(rows.map((r) => [r.supplier_id, Number(r.count)]));
+  }
+
+  static cursorOf(movement: MovementEntity): string {
+    return newestFirstCursor(MOVEMENTS_NEWEST_FIRST, movement);
+  }
+
+  /** Movements the caller may read, as a query to narrow further. */
+  readable(): SelectQueryBuilder<MovementEntity> {
+    const visible = readableBy('m', this.caller);
+    return this.manager.getRepository(MovementEntity).createQueryBuilder('m').where(visible.clause, visible.params);
+  }
+}

@@ -1,0 +1,16 @@
+import { registerEnumType } from 'type-graphql';
+import { SupplierRole } from './supplier.enums';
+
+registerEnumType(SupplierRole, {
+  name: 'SupplierRole',
+  description: 'What a supplier does in the chain.',
+  valuesConfig: {
+    MANUFACTURER: { description: 'Makes the goods.' },
+    IMPORTER: { description: 'Brings the goods into a country or customs union.' },
+    WHOLESALER: { description: 'Sells in bulk to other sellers.' },
+    RETAILER: { description: 'Sells to buyers from a shop or warehouse.' },
+    ONLINE_SELLER: { description: 'Sells through a web shop, marketplace or social media.' },
+    FACILITATOR: { description: 'Arranges, stores or transports for the smugglers.' },
+    UNKNOWN: { description: 'Not known.' },
+  },
+});

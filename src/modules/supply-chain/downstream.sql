@@ -1,0 +1,62 @@
+-- Downstream walk (supplierReach): from a supplier to the receivers of the movements it sent,
+-- level by level, with a visited set (see upstream.sql); then the seizures holding items carried
+-- by movements that the supplier or a supplier downstream of it sent. Every step must be
+-- readable ({{readable x}}). Parameters: :supplierId, :maxDepth, :cap.
+WITH RECURSIVE
+start AS (
+  SELECT sup.id FROM supplier sup WHERE sup.id = CAST(:supplierId AS uuid) AND {{readable sup}}
+),
+walk (depth, frontier, visited) AS (
+  SELECT 0, ARRAY[id], ARRAY[id] FROM start
+  UNION ALL
+  SELECT w.depth + 1, next_level.ids, w.visited || next_level.ids
+    FROM walk w
+    CROSS JOIN LATERAL (
+      SELECT array_agg(DISTINCT m.to_supplier_id) AS ids
+        FROM movement m
+        JOIN supplier sup ON sup.id = m.to_supplier_id
+       WHERE m.from_supplier_id = ANY(w.frontier)
+         AND m.to_supplier_id <> ALL(w.visited)
+         AND {{readable m}} AND {{readable sup}}
+    ) next_level
+   WHERE w.depth < CAST(:maxDepth AS int)
+     AND next_level.ids IS NOT NULL
+     AND cardinality(w.visited) <= CAST(:cap AS int)
+),
+reached AS (
+  SELECT level.supplier_id, w.depth, sup.name
+    FROM walk w
+    CROSS JOIN LATERAL unnest(w.frontier) AS level(supplier_id)
+    JOIN supplier sup ON sup.id = level.supplier_id
+   WHERE w.depth >= 1
+),
+node AS (
+  SELECT supplier_id, depth FROM reached ORDER BY depth, name, supplier_id LIMIT CAST(:cap AS int)
+),
+sender AS (
+  SELECT id AS supplier_id FROM start UNION SELECT supplier_id FROM node
+),
+hit AS (
+  SELECT DISTINCT s.id
+    FROM sender
+    JOIN movement m ON m.from_supplier_id = sender.supplier_id
+    JOIN movement_item mi ON mi.movement_id = m.id
+    JOIN item i ON i.id = mi.item_id
+    JOIN seizure s ON s.id = i.seizure_id
+   WHERE {{readable m}} AND {{readable s}}
+),
+-- A readable step from a returned supplier to a receiver that was not returned (beyond maxDepth or the cap).
+step_beyond AS (
+  SELECT 1
+    FROM sender
+    JOIN movement m ON m.from_supplier_id = sender.supplier_id
+    JOIN supplier sup ON sup.id = m.to_supplier_id
+   WHERE {{readable m}} AND {{readable sup}}
+     AND NOT EXISTS (SELECT 1 FROM sender known WHERE known.supplier_id = m.to_supplier_id)
+   LIMIT 1
+)
+SELECT 'node' AS kind, supplier_id AS id, depth FROM node
+UNION ALL
+SELECT 'seizure', id, NULL FROM hit
+UNION ALL
+SELECT 'truncated', NULL, NULL FROM step_beyond

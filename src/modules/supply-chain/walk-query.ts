@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import { readableBy } from '../../auth/visibility';
+
+/** One row of a walk's answer: a node, an edge, a seizure, an origin or the truncation flag. */
+export interface WalkRow {
+  kind: string;
+  id: string | null;
+  depth: number | null;
+}
+
+const READABLE = /\{\{readable (\w+)\}\}/g;
+
+/**
+ * A graph walk kept as SQL in a file beside its service, with `{{readable alias}}` marking
+ * where the caller's visibility condition (src/auth/visibility.ts) applies.
+ */
+export class WalkQuery {
+  private readonly template: string;
+
+  constructor(file: string) {
+    this.template = readFileSync(join(__dirname, file), 'utf8');
+  }
+
+  /** The SQL with the caller's visibility conditions filled in, and its named parameters. */
+  build(caller: Caller): { sql: string; params: Record<string, unknown> } {
+    let params: Record<string, unknown> = {};
+    const sql = this.template.replace(READABLE, (_, alias: string) => {
+      const visible = readableBy(alias, caller);
+      params = { ...params, ...visible.params };
+      return visible.clause;
+    });
+    return { sql, params };
+  }
+
+  /** Runs the walk in one statement. */
+  async run(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>): Promise<WalkRow[]> {
+    const { sql, params } = this.build(caller);
+    const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
+    return manager.query(query, values);
+  }
+}

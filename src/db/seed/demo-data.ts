@@ -1,4 +1,5 @@
 import { HandlingCode } from '../../shared/handling';
+import { TransportMode } from '../../modules/movement/movement.enums';
 import { EngineFuel, HullMaterial, ItemCondition, ItemKind, LifeJacketSize } from '../../modules/item/item.enums';
 import type { AgencyDraft } from '../../modules/agency/agency.service';
 import type { SeizureRecordInput } from '../../modules/seizure/seizure.inputs';
@@ -63,6 +64,11 @@ export const demoSeizures: DemoSeizure[] = [
       location: { description: 'Van stopped on the A16 near Dunkirk', latitude: 51.0344, longitude: 2.3768 },
       handling: HandlingCode.TLP_GREEN,
       notes: 'Driver said the load was bought online from a seller in Germany.',
+      route: [
+        { country: 'DE', mode: TransportMode.COURIER },
+        { country: 'BE', mode: TransportMode.ROAD },
+        { country: 'FR', place: 'Dunkirk', mode: TransportMode.ROAD },
+      ],
       items: [
         lifeJackets('AT-LJ-2403', 600),
         { kind: ItemKind.FUEL_CONTAINER, make: 'Petrobox', quantity: 12, capacityLitres: 20, condition: ItemCondition.NEW },
@@ -89,6 +95,12 @@ export const demoSeizures: DemoSeizure[] = [
       seizedAt: new Date('2025-05-21T06:45:00+01:00'),
       jurisdiction: 'GB',
       location: { description: 'Boat intercepted off Dungeness, Kent' },
+      route: [
+        { country: 'DE', place: 'Duisburg', mode: TransportMode.ROAD },
+        { country: 'BE', mode: TransportMode.ROAD },
+        { country: 'FR', place: 'Dunes near Gravelines', mode: TransportMode.ROAD },
+        { country: 'GB', place: 'Dungeness', mode: TransportMode.SEA },
+      ],
       handling: HandlingCode.TLP_GREEN,
       items: [engine('6G5-1234567'), hull('CN-ZQX40230-C5-25')],
     },

@@ -21,7 +21,8 @@ export class WalkQuery {
   private readonly template: string;
 
   constructor(file: string) {
-    this.template = readFileSync(join(__dirname, file), 'utf8');
+    // Comments go first: a condition filled into a comment would end it mid-line.
+    this.template = readFileSync(join(__dirname, file), 'utf8').replace(/--.*$/gm, '');
   }
 
   /** The SQL with the caller's visibility conditions filled in, and its named parameters. */

@@ -187,11 +187,12 @@ describe('supplyChain: shapes of chains', () => {
     await app.query(
       `WITH made AS (
          INSERT INTO supplier (agency_id, name, search_text, handling, recorded_by)
-         SELECT $1, 'Feeder ' || lpad(g::text, 5, '0'), 'feeder', 'TLP_GREEN', 'bulk' FROM generate_series(1, 5001) g
-         RETURNING id)
+         SELECT (SELECT id FROM agency WHERE code = $1), 'Feeder ' || lpad(g::text, 5, '0'), 'feeder', 'TLP_GREEN', 'bulk'
+           FROM generate_series(1, 5001) g
+         RETURNING id, agency_id)
        INSERT INTO movement (agency_id, from_supplier_id, to_supplier_id, handling, recorded_by)
-       SELECT $1, id, (SELECT id FROM supplier WHERE name = $2), 'TLP_GREEN', 'bulk' FROM made`,
-      [agency.id, hub.name],
+       SELECT agency_id, id, (SELECT id FROM supplier WHERE name = $2), 'TLP_GREEN', 'bulk' FROM made`,
+      [agency.code, hub.name],
     );
     const res = await app.graphql(token, `query ($itemId: ID) { supplyChain(itemId: $itemId) { nodes { depth } truncated } }`, { itemId: engine.itemId });
     expect(res.body.data.supplyChain.nodes).toHaveLength(5000);

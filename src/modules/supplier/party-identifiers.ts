@@ -139,6 +139,10 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 function hostKey(raw: string): { ok: true; host: string } | { ok: false; problem: string } {
   const written = raw.replace(/\.$/, '');
   if (written === '') return { ok: false, problem: 'has no host name' };
+  const tld = written.slice(written.lastIndexOf('.') + 1);
+  if (written.includes('.') && /^\d+$/.test(tld) && !IPV4.test(written)) {
+    return { ok: false, problem: `ends its domain with '${tld}', which is not a top-level domain` };
+  }
   const host = domainToASCII(written);
   if (host === '') return { ok: false, problem: `has a domain '${written}' with characters a domain cannot hold` };
   if (IPV4.test(host)) return { ok: true, host };
@@ -148,8 +152,8 @@ function hostKey(raw: string): { ok: true; host: string } | { ok: false; problem
   if (labels.some((label) => label.length > 63 || !HOST_LABEL.test(label))) {
     return { ok: false, problem: `has a domain '${written}' with characters a domain cannot hold` };
   }
-  const tld = labels[labels.length - 1];
-  if (!/^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/.test(tld)) return { ok: false, problem: `ends its domain with '${tld}', which is not a top-level domain` };
+  const last = labels[labels.length - 1];
+  if (!/^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/.test(last)) return { ok: false, problem: `ends its domain with '${last}', which is not a top-level domain` };
   return { ok: true, host };
 }
 

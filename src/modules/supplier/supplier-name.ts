@@ -44,16 +44,13 @@ type UmlautStyle = 'base' | 'german';
 
 /** The name as ASCII-ish lower-case words (letters of other scripts are kept), before legal forms are removed. */
 function words(name: string, umlauts: UmlautStyle): string[] {
-  let text = name.normalize('NFKD');
-  if (umlauts === 'german') text = text.replace(/([aouAOU])\u0308/g, '$1e');
-  text = text
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(LETTER_PATTERN, (letter) => LETTERS[letter])
+  const transliterate = (text: string) => text.replace(LETTER_PATTERN, (letter) => LETTERS[letter]);
+  // Letters first as composed ("й" → y), then decomposed: diacritics become marks and are dropped.
+  let text = transliterate(name.normalize('NFC').toLowerCase()).normalize('NFKD');
+  if (umlauts === 'german') text = text.replace(/([aou])\u0308/g, '$1e');
+  text = transliterate(text.replace(/\p{M}/gu, '').toLowerCase())
     .replace(CJK_LEGAL_FORMS, ' ')
-    .replace(/['\u2018\u2019\u02BC\u0060\u00B4]/gu, '')
+    .replace(/['\u2018\u2019\u02BC\u0060]/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
   return text.split(' ').filter(Boolean);
 }
@@ -162,7 +159,8 @@ function fingerprintOf(name: string, umlauts: UmlautStyle): string {
 /**
  * The canonical fingerprint of a name: transliterated ASCII lower-case words (umlauts folded
  * to the base letter), legal forms removed, sorted and de-duplicated, joined by single spaces.
- * '' when the name has no letters or digits. Idempotent.
+ * '' when the name has no letters or digits. Fingerprinting a fingerprint keeps every distinctive
+ * token (it may drop an ambiguous legal-form word that sorting moved to the end, like "spa").
  */
 export function nameFingerprint(name: string): string {
   return fingerprintOf(name, 'base');
@@ -174,7 +172,7 @@ export function nameFingerprint(name: string): string {
  */
 export function nameFingerprints(name: string): string[] {
   const base = fingerprintOf(name, 'base');
-  const german = /[aouAOU]\u0308/.test(name.normalize('NFD')) ? fingerprintOf(name, 'german') : base;
+  const german = /[aou]\u0308/i.test(name.normalize('NFD')) ? fingerprintOf(name, 'german') : base;
   return [...new Set([base, german])].filter((fingerprint) => fingerprint !== '');
 }
 
@@ -218,6 +216,7 @@ const GENERIC_WORDS = `
   engine engines motor motors motoren outboard outboards inflatable inflatables rib ribs pvc rubber plastic plastics
   life jacket jackets lifejacket lifejackets vest vests safety rescue pump pumps fuel parts accessories
   general new best first quality premium pro plus star
+  sons son sohne soehne brothers bros gebruder gebrueder kardesler partners partner associates ortaklari
   europe euro european eu asia asian china chinese turkey turkiye turk germany german deutschland
   and und et ve y e i of the der die das den dem des du de la le les el il lo van von het da do di del dos das
 `;

@@ -1,24 +1,65 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { requireBusinessReader } from '../../auth/access';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireBusinessReader, requireRole } from '../../auth/access';
+import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toGlobalId } from '../../graphql/relay/global-id';
+import { toPayload } from '../../graphql/errors/payload';
+import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
+import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
+import { pageRequest } from '../../graphql/relay/page';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
+import { SupplierCreateService } from './supplier-create.service';
+import { SupplierConnection } from './supplier.connection';
 import { SupplierEntity } from './supplier.entity';
+import { SupplierCreateInput, SupplierFilter } from './supplier.inputs';
+import { SupplierCreatePayload } from './supplier.payloads';
+import { SupplierService } from './supplier.service';
 import { PartyIdentifierType, SupplierType } from './supplier.type';
 
-registerNodeType({
-  name: 'Supplier',
-  entity: SupplierEntity,
-  load: async (id, context) => {
-    requireBusinessReader(await context.tx.caller());
-    return context.loaders.supplier.byId.load(id);
-  },
-});
+async function loadSupplier(id: string, context: RequestContext): Promise<SupplierEntity | null> {
+  requireBusinessReader(await context.tx.caller());
+  return context.loaders.supplier.byId.load(id);
+}
+
+registerNodeType({ name: 'Supplier', entity: SupplierEntity, load: loadSupplier });
 
 @Resolver(() => SupplierType)
 export class SupplierResolver {
+  @Query(() => SupplierType, { nullable: true, description: 'A supplier by id; null when it does not exist or the caller may not read it.' })
+  async supplier(@Arg('id', () => ID, { description: 'Global id of the supplier.' }) id: string, @Ctx() context: RequestContext) {
+    requireBusinessReader(await context.tx.caller());
+    const supplierId = idOfType(id, 'Supplier');
+    return supplierId ? context.loaders.supplier.byId.load(supplierId) : null;
+  }
+
+  @Query(() => SupplierConnection, {
+    description: 'Suppliers the caller may read: newest first, or with `filter.search` the plausible candidates, best match first.',
+  })
+  async suppliers(
+    @Arg('filter', () => SupplierFilter, { nullable: true, description: 'Which suppliers; every field given must hold.' }) filter: SupplierFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionShape<SupplierEntity>> {
+    const page = pageRequest(first, after);
+    const caller = requireBusinessReader(await context.tx.caller());
+    const found = await new SupplierService(await context.tx.manager(), caller).list(filter, page);
+    return toConnection(found, SupplierService.cursorOf);
+  }
+
+  @Mutation(() => SupplierCreatePayload, { description: 'Records a supplier with its identifiers for the caller\'s agency (ANALYST).' })
+  async supplierCreate(
+    @Arg('input', () => SupplierCreateInput, { description: 'The supplier and its identifiers.' }) input: SupplierCreateInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SupplierCreatePayload> {
+    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
+    return toPayload<SupplierCreatePayload>(
+      async () => ({ supplier: await context.tx.write((manager) => new SupplierCreateService(manager, caller).create(input)) }),
+      () => ({ supplier: null }),
+    );
+  }
+
   @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })
   id(@Root() supplier: SupplierEntity): string {
     return toGlobalId('Supplier', supplier.id);
@@ -27,6 +68,12 @@ export class SupplierResolver {
   @FieldResolver(() => AgencyType, { description: 'The agency that recorded it and owns the record.' })
   async recordedBy(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<AgencyEntity> {
     return (await context.loaders.agency.byId.load(supplier.agencyId))!;
+  }
+
+  @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
+  async sharedWith(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    const agencies = await context.loaders.agency.byId.loadMany(supplier.sharedWith);
+    return agencies.filter((a): a is AgencyEntity => a !== null && !(a instanceof Error));
   }
 
   @FieldResolver(() => [PartyIdentifierType], { description: 'Identifiers: VAT number, company registration, phone, e-mail, website, social handle.' })

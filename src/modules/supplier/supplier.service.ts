@@ -1,8 +1,36 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
+import { badUserInput } from '../../graphql/errors/graphql-errors';
+import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
+import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { normaliseCodes } from '../agency/agency-codes';
+import { identifierKey, parseScheme } from './party-identifiers';
+import {
+  candidateCondition,
+  MIN_SCORE,
+  scoreExpression,
+  SEARCH_MAX_LENGTH,
+  searchTerms,
+  thresholdStatement,
+  type SearchTerms,
+} from './supplier-search';
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
 import { SupplierEntity } from './supplier.entity';
+import type { SupplierFilter } from './supplier.inputs';
+
+const SUPPLIERS_NEWEST_FIRST: NewestFirstOrder<SupplierEntity> = {
+  kind: 'supplier',
+  timeColumn: 'sup.recorded_at',
+  idColumn: 'sup.id',
+  keyOf: (supplier) => ({ time: supplier.recordedAt, id: supplier.id }),
+};
+
+const SEARCH_CURSOR = 'supplier-search';
+
+/** A supplier found by a search, with its score; the cursor of a ranked list is (score, id). */
+type Ranked = SupplierEntity & { searchScore?: string; searchKey?: string };
 
 /** Reading suppliers, always under the visibility rule. */
 export class SupplierService {
@@ -29,9 +57,111 @@ export class SupplierService {
       .getMany();
   }
 
+  /**
+   * A page of readable suppliers: newest first, or, with a non-blank `search`, the candidates
+   * ranked best first (supplier-search.ts), keyset-paged on (score, id).
+   */
+  async list(filter: SupplierFilter | null | undefined, page: PageRequest): Promise<Page<SupplierEntity>> {
+    const given = filter ?? {};
+    if ((given.search?.length ?? 0) > SEARCH_MAX_LENGTH) {
+      throw badUserInput(`\`search\` must be at most ${SEARCH_MAX_LENGTH} characters, got ${given.search!.length}`, 'filter');
+    }
+    const terms = searchTerms(given.search);
+    if (!terms) return newestFirstPage(this.filtered(given), SUPPLIERS_NEWEST_FIRST, page);
+    return this.search(terms, given, page);
+  }
+
+  /** The cursor of a supplier in the list it was read from (ranked or newest first). */
+  static cursorOf(supplier: Ranked): string {
+    if (supplier.searchScore !== undefined) return encodeCursor(SEARCH_CURSOR, [supplier.searchScore, supplier.id, supplier.searchKey!]);
+    return newestFirstCursor(SUPPLIERS_NEWEST_FIRST, supplier);
+  }
+
   /** Suppliers the caller may read, as a query to narrow further. */
   readable(): SelectQueryBuilder<SupplierEntity> {
     const visible = readableBy('sup', this.caller);
     return this.manager.getRepository(SupplierEntity).createQueryBuilder('sup').where(visible.clause, visible.params);
   }
+
+  private async search(terms: SearchTerms, filter: SupplierFilter, page: PageRequest): Promise<Page<SupplierEntity>> {
+    if (terms.fingerprints.length === 0) return toPage([], page.first, async () => 0);
+    const scored = this.scoredCandidates(terms, filter);
+    await this.manager.query(thresholdStatement.sql, thresholdStatement.params);
+
+    const ranked = this.manager
+      .getRepository(SupplierEntity)
+      .createQueryBuilder('sup')
+      .innerJoin(`(${scored.getQuery()})`, 'ranked', 'ranked.id = sup.id')
+      .setParameters(scored.getParameters())
+      .addSelect('ranked.score', 'search_score')
+      .where('ranked.score >= :minScore', { minScore: MIN_SCORE });
+    if (page.after) {
+      const [score, id, key] = decodeCursor(page.after, SEARCH_CURSOR, 3).map(String);
+      if (key !== terms.key || !/^\d+(\.\d+)?$/.test(score)) throw badUserInput('`after` is a cursor of another search', 'after');
+      ranked.andWhere('(ranked.score < CAST(:afterScore AS numeric) OR (ranked.score = CAST(:afterScore AS numeric) AND sup.id > CAST(:afterId AS uuid)))', {
+        afterScore: score,
+        afterId: id,
+      });
+    }
+    const { entities, raw } = await ranked
+      .orderBy('ranked.score', 'DESC')
+      .addOrderBy('sup.id', 'ASC')
+      .limit(page.first + 1)
+      .getRawAndEntities<{ sup_id: string; search_score: string }>();
+    const scores = new Map(raw.map((row) => [row.sup_id, row.search_score]));
+    const rows: Ranked[] = entities.map((supplier) => Object.assign(supplier, { searchScore: scores.get(supplier.id), searchKey: terms.key }));
+    return toPage(rows, page.first, () => this.countCandidates(scored));
+  }
+
+  /**
+   * The candidates of a search with their scores (`id`, `score`), before the minimum score
+   * and paging; needs `thresholdStatement` run first in the transaction.
+   */
+  scoredCandidates(terms: SearchTerms, filter: SupplierFilter = {}): SelectQueryBuilder<SupplierEntity> {
+    const candidates = candidateCondition(terms, 'sup');
+    return this.filtered(filter)
+      .select('sup.id', 'id')
+      .addSelect(scoreExpression('sup'), 'score')
+      .andWhere(candidates.clause, candidates.params);
+  }
+
+  /** How many candidates a search has in all (for `totalCount`; counted only when asked, in the same transaction, so under the same threshold). */
+  private async countCandidates(scored: SelectQueryBuilder<SupplierEntity>): Promise<number> {
+    const [{ count }] = await this.manager
+      .createQueryBuilder()
+      .select('count(*)::int', 'count')
+      .from(`(${scored.getQuery()})`, 'ranked')
+      .where('ranked.score >= :minScore', { minScore: MIN_SCORE })
+      .setParameters(scored.getParameters())
+      .getRawMany<{ count: number }>();
+    return count;
+  }
+
+  private filtered(filter: SupplierFilter): SelectQueryBuilder<SupplierEntity> {
+    const query = this.readable();
+    if (filter.country) query.andWhere('sup.country = :country', { country: filter.country });
+    if (filter.role) query.andWhere('sup.role = :role', { role: filter.role });
+    if (filter.agency?.length) {
+      query.andWhere('sup.agency_id IN (SELECT a.id FROM agency a WHERE a.code = ANY(:agencyCodes))', {
+        agencyCodes: normaliseCodes(filter.agency),
+      });
+    }
+    if (filter.identifier) {
+      const { scheme, key } = identifierFilter(filter.identifier);
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM supplier_identifier si WHERE si.supplier_id = sup.id AND si.scheme = :idScheme AND si.value_key = :idKey)',
+        { idScheme: scheme, idKey: key },
+      );
+    }
+    return query;
+  }
+}
+
+/** The scheme and normalised value of an identifier filter; a value that cannot be one is a BAD_USER_INPUT. */
+function identifierFilter(identifier: { scheme: string; value: string }): { scheme: string; key: string } {
+  const scheme = parseScheme(identifier.scheme);
+  if (!scheme) throw badUserInput(`identifier scheme '${identifier.scheme}' is not known`, 'filter');
+  const key = identifierKey(scheme, identifier.value.trim());
+  if (!key.ok) throw badUserInput(key.message, 'filter');
+  return { scheme, key: key.key };
 }

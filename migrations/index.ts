@@ -2,6 +2,7 @@ import { Foundation1795888290380 } from './1795888290380-Foundation';
 import { RowLevelSecurity1795888290381 } from './1795888290381-RowLevelSecurity';
 import { Provenance1795889902392 } from './1795889902392-Provenance';
 import { ProvenanceRowLevelSecurity1795889902393 } from './1795889902393-ProvenanceRowLevelSecurity';
+import { SupplierSearchLookup1795891000000 } from './1795891000000-SupplierSearchLookup';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -9,4 +10,5 @@ export const migrations: Function[] = [
   RowLevelSecurity1795888290381,
   Provenance1795889902392,
   ProvenanceRowLevelSecurity1795889902393,
+  SupplierSearchLookup1795891000000,
 ];

@@ -13,12 +13,10 @@
  *     generic words, "Marine Trading Ltd", is still found by its own name).
  * A supplier sharing only generic words or legal forms with the query is therefore never one.
  * The index finds the rows: `token <<% search_text` (strict word similarity at least the same
- * threshold, a superset of the word test above, set per transaction) and `search_text LIKE
- * '%fingerprint%'`; the exact tests then run on those rows only.
- * Caveat: under row-level security (the app role), PostgreSQL keeps operators that are not
- * LEAKPROOF (pg_trgm's, and LIKE) out of index conditions, so the app role's plan filters a
- * scan of the readable rows instead; the index serves this lookup once it runs in a SECURITY
- * DEFINER function returning candidate ids (a migration; see test/integration/supplier.test.ts).
+ * threshold, a superset of the word test above) and `search_text LIKE '%fingerprint%'`, inside
+ * the SECURITY DEFINER function `supplier_search_lookup` (row-level security would keep these
+ * operators, which are not LEAKPROOF, out of index conditions; see its migration). The exact
+ * tests then run on those rows only.
  *
  * Score (0 to 1, six decimals), best fingerprint pair of query and supplier:
  *   main  = 1 for equal fingerprints, else
@@ -83,39 +81,34 @@ const DISTINCTIVE_WORD = (word: string) =>
 
 /** Parameters of the conditions and score below. */
 export function searchParameters(terms: SearchTerms): Record<string, unknown> {
-  const params: Record<string, unknown> = {
+  return {
     qFingerprints: terms.fingerprints,
     qDistinctive: terms.distinctive,
     qTokens: terms.tokens,
+    qPatterns: terms.fingerprints.map((fingerprint) => `%${fingerprint}%`),
     qWritten: terms.written,
     nonDistinctive: [...NON_DISTINCTIVE_WORDS],
     tokenThreshold: TOKEN_THRESHOLD,
   };
-  terms.tokens.forEach((token, i) => (params[`qToken${i}`] = token));
-  terms.fingerprints.forEach((fingerprint, i) => (params[`qLike${i}`] = `%${fingerprint}%`));
-  return params;
 }
 
 /**
- * Who is a candidate, on a supplier row under `alias`: an index-backed lookup (a flat OR of
- * trigram operators, which the planner turns into a BitmapOr on supplier_search_trgm_idx)
- * refined by the exact tests. Needs `pg_trgm.strict_word_similarity_threshold` set to
- * TOKEN_THRESHOLD in the transaction (see `thresholdStatement`).
+ * Who is a candidate, on a supplier row under `alias`: the index-backed lookup (the SECURITY
+ * DEFINER function `supplier_search_lookup`, which returns only ids the caller may read:
+ * a token with strict word similarity of at least TOKEN_THRESHOLD, or a fingerprint contained
+ * in the row's), refined by the exact tests.
  */
 export function candidateCondition(terms: SearchTerms, alias: string): SqlCondition {
   const text = `${alias}.search_text`;
-  const lookup = [
-    ...terms.tokens.map((_, i) => `:qToken${i} <<% ${text}`),
-    ...terms.fingerprints.map((_, i) => `${text} LIKE :qLike${i}`),
-  ];
-  if (lookup.length === 0) return { clause: 'false', params: {} };
+  if (terms.tokens.length === 0 && terms.fingerprints.length === 0) return { clause: 'false', params: {} };
+  const lookup = `${alias}.id IN (SELECT supplier_search_lookup(CAST(:qTokens AS text[]), CAST(:qPatterns AS text[]), CAST(:tokenThreshold AS real)))`;
   const similarWord = `EXISTS (
       SELECT 1 FROM unnest(CAST(:qTokens AS text[])) AS query_token(token)
         CROSS JOIN unnest(regexp_split_to_array(${text}, '[ |]+')) AS supplier_word(word)
        WHERE ${DISTINCTIVE_WORD('supplier_word.word')} AND similarity(query_token.token, supplier_word.word) >= :tokenThreshold)`;
   const sameFingerprint = `string_to_array(${text}, ' | ') && CAST(:qFingerprints AS text[])`;
   return {
-    clause: `((${lookup.join(' OR ')}) AND (${sameFingerprint} OR ${similarWord}))`,
+    clause: `(${lookup} AND (${sameFingerprint} OR ${similarWord}))`,
     params: searchParameters(terms),
   };
 }
@@ -132,9 +125,3 @@ export function scoreExpression(alias: string): string {
     FROM unnest(string_to_array(${alias}.search_text, ' | ')) AS stored(fingerprint)
     CROSS JOIN unnest(CAST(:qFingerprints AS text[]), CAST(:qDistinctive AS text[])) AS query(fingerprint, distinctive))`;
 }
-
-/** Sets the trigram threshold the lookup's `<<%` operator uses, for the rest of the transaction. */
-export const thresholdStatement = {
-  sql: `SELECT set_config('pg_trgm.strict_word_similarity_threshold', $1, true)`,
-  params: [String(TOKEN_THRESHOLD)],
-};

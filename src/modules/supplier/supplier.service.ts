@@ -13,7 +13,6 @@ import {
   scoreExpression,
   SEARCH_MAX_LENGTH,
   searchTerms,
-  thresholdStatement,
   type SearchTerms,
 } from './supplier-search';
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
@@ -86,7 +85,6 @@ export class SupplierService {
   private async search(terms: SearchTerms, filter: SupplierFilter, page: PageRequest): Promise<Page<SupplierEntity>> {
     if (terms.fingerprints.length === 0) return toPage([], page.first, async () => 0);
     const scored = this.scoredCandidates(terms, filter);
-    await this.manager.query(thresholdStatement.sql, thresholdStatement.params);
 
     const ranked = this.manager
       .getRepository(SupplierEntity)
@@ -115,7 +113,7 @@ export class SupplierService {
 
   /**
    * The candidates of a search with their scores (`id`, `score`), before the minimum score
-   * and paging; needs `thresholdStatement` run first in the transaction.
+   * and paging.
    */
   scoredCandidates(terms: SearchTerms, filter: SupplierFilter = {}): SelectQueryBuilder<SupplierEntity> {
     const candidates = candidateCondition(terms, 'sup');
@@ -125,7 +123,7 @@ export class SupplierService {
       .andWhere(candidates.clause, candidates.params);
   }
 
-  /** How many candidates a search has in all (for `totalCount`; counted only when asked, in the same transaction, so under the same threshold). */
+  /** How many candidates a search has in all (for `totalCount`; counted only when asked). */
   private async countCandidates(scored: SelectQueryBuilder<SupplierEntity>): Promise<number> {
     const [{ count }] = await this.manager
       .createQueryBuilder()

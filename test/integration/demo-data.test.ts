@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { DEMO_AGENCY, DEMO_SUBJECT, demoSeizures } from '../../src/db/seed/demo-data';
+import { demoMovements, demoSuppliers } from '../../src/db/seed/demo-provenance';
 import { seedDemoData, seedDemoDataIfEmpty } from '../../src/db/seed/seed';
 import { TestApp } from '../setup/test-app';
 
@@ -12,13 +13,14 @@ afterAll(() => app.stop());
 
 const counts = async () =>
   (await app.query(`SELECT (SELECT count(*) FROM agency)::int AS agencies, (SELECT count(*) FROM seizure)::int AS seizures,
-                           (SELECT count(*) FROM item)::int AS items`))[0];
+                           (SELECT count(*) FROM item)::int AS items, (SELECT count(*) FROM supplier)::int AS suppliers,
+                           (SELECT count(*) FROM movement)::int AS movements`))[0];
 
 describe('demo data', () => {
   it('loads the story on an empty database, through the services, and only once', async () => {
     expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(true);
     const loaded = await counts();
-    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length });
+    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length });
     expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(false);
     await seedDemoData(app.dataSource); // `npm run seed` again: idempotent
     expect(await counts()).toEqual(loaded);
@@ -36,5 +38,36 @@ describe('demo data', () => {
     expect(references).not.toContain('NL-RTM-2025-031');
     expect(references).toContain('BE-OST-25-117');
     expect(res.body.data.items.nodes.map((i: any) => i.seizure.jurisdiction).sort()).toEqual(['DE', 'GB']);
+  });
+
+  it('traces the Kent seizure back to the Chinese makers, and the Turkish maker down to France and Belgium', async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const kent = await app.graphql(token, `{ seizures(filter: { reference: "GB-KENT-2025-0093" }) { nodes { id } } }`);
+    const chain = await app.graphql(token, `query ($id: ID) { supplyChain(seizureId: $id) {
+      nodes { depth supplier { name } } origins { name } truncated } }`, { id: kent.body.data.seizures.nodes[0].id });
+    const { nodes, origins, truncated } = chain.body.data.supplyChain;
+    expect(nodes.map((n: any) => `${n.depth} ${n.supplier.name}`)).toEqual([
+      '1 Lagerhaus Ruhrort Logistik UG',
+      '1 Rheinhafen Bootshandel GmbH',
+      '2 Tundzha Freight OOD',
+      '2 Vaartwerk Import B.V.',
+      '3 Bosforlu Konteyner Lojistik A.Ş.',
+      '3 Velmont Marine Power Co., Ltd.',
+      '4 Zhoushan Qiaoxing Boats Co., Ltd.',
+    ]);
+    expect(origins.map((o: any) => o.name)).toEqual(['Velmont Marine Power Co., Ltd.', 'Zhoushan Qiaoxing Boats Co., Ltd.']);
+    expect(truncated).toBe(false);
+
+    const maker = await app.graphql(token, `{ suppliers(filter: { search: "anvora tekstil" }) { nodes { id name } } }`);
+    const reach = await app.graphql(token, `query ($id: ID!) { supplierReach(supplierId: $id) {
+      suppliers { depth supplier { name } } seizures { reference } jurisdictions } }`, { id: maker.body.data.suppliers.nodes[0].id });
+    expect(reach.body.data.supplierReach).toEqual({
+      suppliers: [
+        { depth: 1, supplier: { name: 'Balkanska Morska Import EOOD' } },
+        { depth: 2, supplier: { name: 'Wellenreiter Outdoor Handel GmbH' } },
+      ],
+      seizures: [{ reference: 'FR-DK-2025-0412' }, { reference: 'BE-OST-25-117' }],
+      jurisdictions: ['BE', 'FR'],
+    });
   });
 });

@@ -5,7 +5,11 @@ import { AgencyService } from '../../modules/agency/agency.service';
 import { SeizureRecordService } from '../../modules/seizure/seizure-record.service';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import { RequestTransaction } from '../request-transaction';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { MovementRecordService } from '../../modules/movement/movement-record.service';
+import { SupplierCreateService } from '../../modules/supplier/supplier-create.service';
 import { demoAgencies, demoSeizures } from './demo-data';
+import { demoMovements, demoSuppliers, type DemoItemRef } from './demo-provenance';
 
 /** Runs `work` as a caller of `agencyCode`, through the same transaction and rules as a request. */
 async function as<T>(dataSource: DataSource, agencyCode: string, subject: string, roles: Role[], work: (tx: RequestTransaction) => Promise<T>): Promise<T> {
@@ -27,6 +31,11 @@ function alreadyThere(error: unknown): boolean {
 
 /** Loads the demo story through the services (validated like any input). Idempotent. */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  await seedDemoSeizures(dataSource);
+  await seedDemoProvenance(dataSource);
+}
+
+async function seedDemoSeizures(dataSource: DataSource): Promise<void> {
   for (const agency of demoAgencies) {
     await as(dataSource, agency.code, 'demo.admin', [Role.ADMIN], (tx) =>
       tx.write((manager) => new AgencyService(manager).create(agency)),
@@ -42,6 +51,49 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       if (!alreadyThere(error)) throw error;
     });
   }
+}
+
+/**
+ * The suppliers and movements behind the demo seizures, recorded by each agency's analyst.
+ * Suppliers carry no reference to be idempotent on, so this runs only while none exist.
+ */
+async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
+  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM supplier');
+  if (count > 0) return;
+  const analyst = (agency: string) => `${agency.toLowerCase()}.analyst`;
+  const suppliers = new Map<string, string>();
+  for (const { key, agency, ...input } of demoSuppliers) {
+    const created = await as(dataSource, agency, analyst(agency), [Role.ANALYST], async (tx) => {
+      const caller = (await tx.caller()) as RegisteredCaller;
+      return tx.write((manager) => new SupplierCreateService(manager, caller).create(input));
+    });
+    suppliers.set(key, toGlobalId('Supplier', created.id));
+  }
+  for (const { agency, from, to, items, ...input } of demoMovements) {
+    const itemIds = await Promise.all((items ?? []).map((ref) => demoItemId(dataSource, ref)));
+    await as(dataSource, agency, analyst(agency), [Role.ANALYST], async (tx) => {
+      const caller = (await tx.caller()) as RegisteredCaller;
+      const movement = {
+        ...input,
+        occurredAt: new Date(input.occurredAt),
+        fromSupplierId: from ? suppliers.get(from) : null,
+        toSupplierId: to ? suppliers.get(to) : null,
+        itemIds,
+      };
+      return tx.write((manager) => new MovementRecordService(manager, caller).record(movement));
+    });
+  }
+}
+
+/** The global id of a demo seizure's item (read as the database owner: demo wiring only). */
+async function demoItemId(dataSource: DataSource, ref: DemoItemRef): Promise<string> {
+  const [row] = await dataSource.query(
+    `SELECT i.id FROM item i JOIN seizure s ON s.id = i.seizure_id JOIN agency a ON a.id = s.agency_id
+      WHERE a.code = $1 AND s.reference = $2 AND i.position = $3`,
+    [ref.agency, ref.reference, ref.position],
+  );
+  if (!row) throw new Error(`demo data: no item ${ref.position} in ${ref.agency} ${ref.reference}`);
+  return toGlobalId('Item', row.id);
 }
 
 /** Seeds on first start: only when no agency is registered yet. Returns whether it seeded. */

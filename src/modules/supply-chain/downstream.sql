@@ -1,7 +1,9 @@
 -- Downstream walk (supplierReach): from a supplier to the receivers of the movements it sent,
 -- level by level, with a visited set (see upstream.sql); then the seizures holding items carried
 -- by movements that the supplier or a supplier downstream of it sent. Every step must be
--- readable ({{readable x}}). Parameters: :supplierId, :maxDepth, :cap.
+-- readable ({{readable x}}). As upstream, the walk goes one level past :maxDepth and on until
+-- more than :cap suppliers are reached, to tell whether anything lies beyond what is returned.
+-- Parameters: :supplierId, :maxDepth, :cap.
 WITH RECURSIVE
 start AS (
   SELECT sup.id FROM supplier sup WHERE sup.id = CAST(:supplierId AS uuid) AND {{readable sup}}
@@ -19,16 +21,16 @@ walk (depth, frontier, visited) AS (
          AND m.to_supplier_id <> ALL(w.visited)
          AND {{readable m}} AND {{readable sup}}
     ) next_level
-   WHERE w.depth < CAST(:maxDepth AS int)
+   WHERE w.depth <= CAST(:maxDepth AS int)
      AND next_level.ids IS NOT NULL
-     AND cardinality(w.visited) <= CAST(:cap AS int)
+     AND cardinality(w.visited) <= CAST(:cap AS int) + 1
 ),
 reached AS (
   SELECT level.supplier_id, w.depth, sup.name
     FROM walk w
     CROSS JOIN LATERAL unnest(w.frontier) AS level(supplier_id)
     JOIN supplier sup ON sup.id = level.supplier_id
-   WHERE w.depth >= 1
+   WHERE w.depth BETWEEN 1 AND CAST(:maxDepth AS int)
 ),
 node AS (
   SELECT supplier_id, depth FROM reached ORDER BY depth, name, supplier_id LIMIT CAST(:cap AS int)
@@ -45,18 +47,14 @@ hit AS (
     JOIN seizure s ON s.id = i.seizure_id
    WHERE {{readable m}} AND {{readable s}}
 ),
--- A readable step from a returned supplier to a receiver that was not returned (beyond maxDepth or the cap).
-step_beyond AS (
-  SELECT 1
-    FROM sender
-    JOIN movement m ON m.from_supplier_id = sender.supplier_id
-    JOIN supplier sup ON sup.id = m.to_supplier_id
-   WHERE {{readable m}} AND {{readable sup}}
-     AND NOT EXISTS (SELECT 1 FROM sender known WHERE known.supplier_id = m.to_supplier_id)
-   LIMIT 1
+-- Something was reached beyond maxDepth, or more than the cap.
+cut AS (
+  SELECT 1 FROM walk WHERE depth > CAST(:maxDepth AS int)
+  UNION ALL
+  SELECT 1 FROM reached HAVING count(*) > CAST(:cap AS int)
 )
 SELECT 'node' AS kind, supplier_id AS id, depth FROM node
 UNION ALL
 SELECT 'seizure', id, NULL FROM hit
 UNION ALL
-SELECT 'truncated', NULL, NULL FROM step_beyond
+SELECT 'truncated', NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

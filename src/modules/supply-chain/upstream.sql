@@ -3,7 +3,10 @@
 -- that level's new suppliers (`frontier`) and every supplier reached so far (`visited`): a visited
 -- set, so a cycle is walked once and the work is bounded by the suppliers, not by the paths.
 -- Each step must be readable: the movement and the supplier it leads to ({{readable x}} is the
--- caller's visibility condition on alias x). Parameters: :itemId or :seizureId, :maxDepth, :cap.
+-- caller's visibility condition on alias x). The walk goes one level past :maxDepth, and on
+-- until more than :cap suppliers are reached, so that whether anything lies beyond what is
+-- returned (`truncated`) falls out of the walk itself. Parameters: :itemId or :seizureId,
+-- :maxDepth, :cap.
 WITH RECURSIVE
 start_item AS (
   SELECT i.id
@@ -37,28 +40,25 @@ walk (depth, frontier, visited) AS (
          AND m.from_supplier_id <> ALL(w.visited)
          AND {{readable m}} AND {{readable sup}}
     ) next_level
-   WHERE w.depth < CAST(:maxDepth AS int)
+   WHERE w.depth <= CAST(:maxDepth AS int)
      AND next_level.ids IS NOT NULL
-     AND cardinality(w.visited) < CAST(:cap AS int)
+     AND cardinality(w.visited) <= CAST(:cap AS int)
 ),
 reached AS (
   SELECT level.supplier_id, w.depth, sup.name
     FROM walk w
     CROSS JOIN LATERAL unnest(w.frontier) AS level(supplier_id)
     JOIN supplier sup ON sup.id = level.supplier_id
+   WHERE w.depth <= CAST(:maxDepth AS int)
 ),
 node AS (
   SELECT supplier_id, depth FROM reached ORDER BY depth, name, supplier_id LIMIT CAST(:cap AS int)
 ),
--- A readable step from a returned supplier to a sender that was not returned (beyond maxDepth or the cap).
-step_beyond AS (
-  SELECT 1
-    FROM node n
-    JOIN movement m ON m.to_supplier_id = n.supplier_id
-    JOIN supplier sup ON sup.id = m.from_supplier_id
-   WHERE {{readable m}} AND {{readable sup}}
-     AND NOT EXISTS (SELECT 1 FROM node known WHERE known.supplier_id = m.from_supplier_id)
-   LIMIT 1
+-- Something was reached beyond maxDepth, or more than the cap.
+cut AS (
+  SELECT 1 FROM walk WHERE depth > CAST(:maxDepth AS int)
+  UNION ALL
+  SELECT 1 FROM reached HAVING count(*) > CAST(:cap AS int)
 ),
 edge AS (
   SELECT sm.id AS movement_id, 1 AS depth FROM start_movement sm
@@ -81,4 +81,4 @@ SELECT 'origin', n.supplier_id, n.depth
    SELECT 1 FROM movement m JOIN supplier sup ON sup.id = m.from_supplier_id
     WHERE m.to_supplier_id = n.supplier_id AND {{readable m}} AND {{readable sup}})
 UNION ALL
-SELECT 'truncated', NULL, NULL FROM step_beyond
+SELECT 'truncated', NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

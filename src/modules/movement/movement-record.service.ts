@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
+import { insertOne } from '../../db/insert-one';
 import { idOfType } from '../../graphql/relay/global-id';
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
@@ -49,15 +50,7 @@ export class MovementRecordService {
     };
     problems.throwIfAny();
 
-    const [{ id }] = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(MovementEntity)
-      .values(row)
-      .returning(['id'])
-      .updateEntity(false)
-      .execute()
-      .then((result) => result.raw as Array<{ id: string }>);
+    const id = await insertOne(this.manager, MovementEntity, row);
     await insertInChunks(this.manager, MovementItemEntity, itemIds.map((itemId) => ({ movementId: id, itemId, agencyId: this.caller.agency.id })));
     return (await new MovementService(this.manager, this.caller).byIds([id]))[0];
   }

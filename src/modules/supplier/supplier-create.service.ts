@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
+import { insertOne } from '../../db/insert-one';
 import { Problems } from '../../shared/domain-error';
 import { resolveSharedWith } from '../agency/shared-with';
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
@@ -28,25 +29,17 @@ export class SupplierCreateService {
     problems.throwIfAny();
 
     const agencyId = this.caller.agency.id;
-    const [{ id }] = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(SupplierEntity)
-      .values({
-        agencyId,
-        name: draft.name,
-        aliases: draft.aliases,
-        role: draft.role,
-        country: draft.country,
-        searchText: draft.searchText,
-        handling: draft.handling,
-        sharedWith,
-        recordedBy: this.caller.subject,
-      })
-      .returning(['id'])
-      .updateEntity(false)
-      .execute()
-      .then((result) => result.raw as Array<{ id: string }>);
+    const id = await insertOne(this.manager, SupplierEntity, {
+      agencyId,
+      name: draft.name,
+      aliases: draft.aliases,
+      role: draft.role,
+      country: draft.country,
+      searchText: draft.searchText,
+      handling: draft.handling,
+      sharedWith,
+      recordedBy: this.caller.subject,
+    });
     await insertInChunks(
       this.manager,
       SupplierIdentifierEntity,

@@ -3,6 +3,8 @@ import { RowLevelSecurity1795888290381 } from './1795888290381-RowLevelSecurity'
 import { Provenance1795889902392 } from './1795889902392-Provenance';
 import { ProvenanceRowLevelSecurity1795889902393 } from './1795889902393-ProvenanceRowLevelSecurity';
 import { SupplierSearchLookup1795891000000 } from './1795891000000-SupplierSearchLookup';
+import { ItemMatching1795892509892 } from './1795892509892-ItemMatching';
+import { ItemMatchingSecurity1795892509893 } from './1795892509893-ItemMatchingSecurity';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -11,4 +13,6 @@ export const migrations: Function[] = [
   Provenance1795889902392,
   ProvenanceRowLevelSecurity1795889902393,
   SupplierSearchLookup1795891000000,
+  ItemMatching1795892509892,
+  ItemMatchingSecurity1795892509893,
 ];

@@ -1,5 +1,7 @@
 import { AgencyEntity } from '../modules/agency/agency.entity';
 import { ItemEntity } from '../modules/item/item.entity';
+import { IdentifierKeyEntity } from '../modules/matching/identifier-key.entity';
+import { ItemMatchEntity } from '../modules/matching/item-match.entity';
 import { MovementItemEntity } from '../modules/movement/movement-item.entity';
 import { MovementEntity } from '../modules/movement/movement.entity';
 import { RouteLegEntity } from '../modules/route/route-leg.entity';
@@ -17,4 +19,6 @@ export const entities = [
   SupplierIdentifierEntity,
   MovementEntity,
   MovementItemEntity,
+  IdentifierKeyEntity,
+  ItemMatchEntity,
 ];

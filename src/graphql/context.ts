@@ -3,6 +3,7 @@ import type { TokenClaims } from '../auth/caller';
 import { RequestTransaction } from '../db/request-transaction';
 import { createAgencyLoaders, type AgencyLoaders } from '../modules/agency/agency.loader';
 import { createItemLoaders, type ItemLoaders } from '../modules/item/item.loader';
+import { createMatchingLoaders, type MatchingLoaders } from '../modules/matching/item-match.loader';
 import { createMovementLoaders, type MovementLoaders } from '../modules/movement/movement.loader';
 import { createRouteLoaders, type RouteLoaders } from '../modules/route/route.loader';
 import { createSeizureLoaders, type SeizureLoaders } from '../modules/seizure/seizure.loader';
@@ -15,6 +16,7 @@ export interface Loaders {
   supplier: SupplierLoaders;
   movement: MovementLoaders;
   route: RouteLoaders;
+  matching: MatchingLoaders;
 }
 
 /** Everything a resolver may use for one request: fresh per request, never shared. */
@@ -36,6 +38,7 @@ export function createRequestContext(dataSource: DataSource, claims: TokenClaims
       supplier: createSupplierLoaders(tx),
       movement: createMovementLoaders(tx),
       route: createRouteLoaders(tx),
+      matching: createMatchingLoaders(tx),
     },
   };
 }

@@ -4,6 +4,8 @@ import { ViewerResolver } from '../auth/viewer.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import '../modules/item/item.enums.graphql';
 import { ItemResolver } from '../modules/item/item.resolver';
+import '../modules/matching/matching.enums.graphql';
+import { ItemMatchesResolver, ItemMatchResolver } from '../modules/matching/item-match.resolver';
 import { ItemCustodyResolver } from '../modules/movement/item-custody.resolver';
 import '../modules/movement/movement.enums.graphql';
 import { MovementResolver } from '../modules/movement/movement.resolver';
@@ -29,6 +31,8 @@ export const resolvers = [
   ItemCustodyResolver,
   SupplyChainResolver,
   RouteResolver,
+  ItemMatchResolver,
+  ItemMatchesResolver,
 ] as const;
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {

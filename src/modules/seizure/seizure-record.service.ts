@@ -4,6 +4,8 @@ import { insertInChunks } from '../../db/bulk-insert';
 import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
 import { resolveSharedWith } from '../agency/shared-with';
 import { ItemEntity } from '../item/item.entity';
+import { ItemService } from '../item/item.service';
+import { MatchingService } from '../matching/matching.service';
 import { RouteLegEntity } from '../route/route-leg.entity';
 import type { SeizureEntity } from './seizure.entity';
 import type { SeizureRecordInput } from './seizure.inputs';
@@ -21,7 +23,8 @@ export class SeizureRecordService {
    * Records a seizure with its items for the caller's agency, whole or not at all. A reference
    * the agency already holds stores nothing and fails with DUPLICATE_REFERENCE, carrying the
    * existing seizure if the caller may read it. Concurrent calls are settled by the unique
-   * constraint on (agency, reference key), never by a check before the insert.
+   * constraint on (agency, reference key), never by a check before the insert. The new items
+   * are matched against every agency's items before the write returns.
    */
   async record(input: SeizureRecordInput, now = new Date()): Promise<SeizureEntity> {
     const problems = new Problems();
@@ -44,6 +47,8 @@ export class SeizureRecordService {
       ItemEntity,
       draft.items.map((item, i) => ({ ...item, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
     );
+    const items = await new ItemService(this.manager, this.caller).readable().andWhere('i.seizure_id = :id', { id }).getMany();
+    await new MatchingService(this.manager, this.caller).matchNewItems(id, items);
     await insertInChunks(
       this.manager,
       RouteLegEntity,

@@ -1,0 +1,15 @@
+/**
+ * Characters that are misread for one another on worn or stamped plates (DOMAIN.md): O/0,
+ * I/1/L, S/5, B/8, Z/2. Folding maps each class to one character, so two readings of the same
+ * mark that differ only by such misreadings have the same folded key.
+ */
+const FOLD: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2' };
+
+/** A normalised identifier with every confusable character replaced by its class's digit. */
+export function foldConfusables(key: string): string {
+  return key.replace(/[OILSBZ]/g, (c) => FOLD[c]);
+}
+
+export function isConfusablePair(a: string, b: string): boolean {
+  return a !== b && (FOLD[a] ?? a) === (FOLD[b] ?? b);
+}

@@ -1,0 +1,25 @@
+export enum MatchBasis {
+  SAME_HIN = 'SAME_HIN',
+  SAME_SERIAL = 'SAME_SERIAL',
+  SAME_BATCH = 'SAME_BATCH',
+  ANALYST_LINK = 'ANALYST_LINK',
+}
+
+export enum MatchStatus {
+  SUGGESTED = 'SUGGESTED',
+  CONFIRMED = 'CONFIRMED',
+  REJECTED = 'REJECTED',
+}
+
+/** Which recorded identifier of an item: matching compares only the same field. */
+export enum IdentifierField {
+  HIN = 'HIN',
+  SERIAL = 'SERIAL',
+  BATCH = 'BATCH',
+}
+
+export const BASIS_OF_FIELD: Record<IdentifierField, MatchBasis> = {
+  [IdentifierField.HIN]: MatchBasis.SAME_HIN,
+  [IdentifierField.SERIAL]: MatchBasis.SAME_SERIAL,
+  [IdentifierField.BATCH]: MatchBasis.SAME_BATCH,
+};

@@ -1,4 +1,5 @@
 // GraphQL over HTTP, as a partner system talks to the registry: POST /graphql with a bearer token.
+import { EvalFailure } from './failure';
 
 export interface GraphQLErrorEntry {
   message: string;
@@ -12,7 +13,7 @@ export interface UserError {
 }
 
 /** The request was answered with GraphQL errors (or not with GraphQL at all). */
-export class GraphQLRequestError extends Error {
+export class GraphQLRequestError extends EvalFailure {
   constructor(
     readonly operation: string,
     readonly status: number,
@@ -58,5 +59,5 @@ export class GraphQLClient {
 export function expectNoUserErrors(operation: string, userErrors: UserError[]): void {
   if (userErrors.length === 0) return;
   const detail = userErrors.map((e) => `${e.code} at ${(e.field ?? []).join('.') || '(no field)'}: ${e.message}`).join('; ');
-  throw new Error(`${operation} was refused: ${detail}`);
+  throw new EvalFailure(`${operation} was refused: ${detail}`);
 }

@@ -1,6 +1,7 @@
 // The identifier half: record `a` of every pair for agency A and `b` for agency B, then read
 // both items' matches through the service and note what each pair got.
 import type { EvalAgencies } from './agencies';
+import { EvalFailure } from './failure';
 import { itemMatchingUnavailable, readMatches, type MatchView } from './item-matches';
 import { recordSide, type RecordedReading } from './record-items';
 import type { Registry } from './registry';
@@ -103,7 +104,7 @@ function crossPairMatches(observations: PairObservation[], matches: Map<string, 
         continue;
       }
       const to = refs.get(match.itemId);
-      if (!to) throw new Error(`item ${itemId} matches ${match.itemId}, which the evaluation did not record`);
+      if (!to) throw new EvalFailure(`item ${itemId} matches ${match.itemId}, which the evaluation did not record`);
       if (to.index === from.index && to.side !== from.side) continue; // the pair's own partner
       const key = [itemId, match.itemId].sort().join('|');
       if (seen.has(key)) continue;

@@ -1,6 +1,7 @@
 // Item.matches as a partner reads it: whether the schema has it, and each item's matches.
-import type { Registry } from './registry';
 import { mapConcurrently } from './concurrency';
+import { EvalFailure } from './failure';
+import type { Registry } from './registry';
 
 export interface MatchView {
   /** Global id of the other item; null when the caller may not read it (a restricted hit). */
@@ -46,7 +47,7 @@ interface ItemMatchesData {
 export async function readMatches(registry: Registry, token: string, itemIds: string[]): Promise<Map<string, MatchView[]>> {
   const lists = await mapConcurrently(itemIds, 8, async (id) => {
     const data = await registry.client.request<ItemMatchesData>(token, 'ItemMatches', ITEM_MATCHES, { id });
-    if (!data.item) throw new Error(`item ${id}, just recorded, is not readable by its own agency`);
+    if (!data.item) throw new EvalFailure(`item ${id}, just recorded, is not readable by its own agency`);
     return data.item.matches.map((m) => ({ itemId: m.item?.id ?? null, score: m.score, basis: m.basis, status: m.status }));
   });
   return new Map(itemIds.map((id, i) => [id, lists[i]]));

@@ -1,8 +1,9 @@
 // Records one side (all `a` readings, or all `b` readings) of the identifier pairs as items of one
 // agency's seizures, as an officer would: a reading with `?`/`*` as a damaged mark; any other as
 // read, and again as a damaged mark if the registry refuses its identifier.
-import { expectNoUserErrors, type UserError } from './graphql-client';
 import type { EvalAgency } from './agencies';
+import { EvalFailure } from './failure';
+import { expectNoUserErrors, type UserError } from './graphql-client';
 import type { Registry } from './registry';
 import type { IdentifierPair, SampleItemKind } from './sample';
 
@@ -109,7 +110,7 @@ async function recordBatch(registry: Registry, agency: EvalAgency, batch: Entry[
     const data = await registry.client.request<SeizureRecordData>(agency.token, 'SeizureRecord', SEIZURE_RECORD, { input });
     const { seizure, userErrors } = data.seizureRecord;
     if (userErrors.length === 0) {
-      if (!seizure) throw new Error(`seizureRecord ${reference} returned no seizure and no user errors`);
+      if (!seizure) throw new EvalFailure(`seizureRecord ${reference} returned no seizure and no user errors`);
       assignItems(included, seizure.items.nodes, seizure.items.totalCount, reference);
       return;
     }
@@ -125,7 +126,7 @@ async function recordBatch(registry: Registry, agency: EvalAgency, batch: Entry[
       }
     }
   }
-  throw new Error(`seizureRecord ${reference} still refused after ${MAX_ATTEMPTS} attempts`);
+  throw new EvalFailure(`seizureRecord ${reference} still refused after ${MAX_ATTEMPTS} attempts`);
 }
 
 /** INVALID_IDENTIFIER on the identifier field of one of the items sent. */
@@ -139,13 +140,13 @@ function isIdentifierError(error: UserError, included: Entry[]): boolean {
 /** Items come back by position (from 1, in input order); checks that each holds the reading sent. */
 function assignItems(included: Entry[], nodes: RecordedItemNode[], totalCount: number, reference: string): void {
   if (totalCount !== included.length || nodes.length !== included.length) {
-    throw new Error(`seizure ${reference}: sent ${included.length} items, the registry holds ${totalCount} (${nodes.length} returned)`);
+    throw new EvalFailure(`seizure ${reference}: sent ${included.length} items, the registry holds ${totalCount} (${nodes.length} returned)`);
   }
   for (const node of nodes) {
     const entry = included[node.position - 1];
     const stored = entry ? node[IDENTIFIER_FIELD[entry.kind].field] : undefined;
     if (!entry || stored?.trim() !== entry.reading.trim() || node.markDamaged !== entry.markDamaged) {
-      throw new Error(`seizure ${reference}: item at position ${node.position} does not hold the reading sent there`);
+      throw new EvalFailure(`seizure ${reference}: item at position ${node.position} does not hold the reading sent there`);
     }
     entry.itemId = node.id;
   }

@@ -55,7 +55,7 @@ function identifierSection(outcome: IdentifierOutcome): string[] {
     l.target.measure === 'falseMatchRate' ? percent(l.rate) : '—',
     targetText(l.target),
     yesNo(l.met),
-    l.score ? `${ratio(l.score.passed, l.score.of)} ${l.label === 'same' ? '= 1.0' : 'in (0, 1)'}` : '—',
+    l.score && l.score.of > 0 ? `${ratio(l.score.passed, l.score.of)} ${l.label === 'same' ? '= 1.0' : 'in (0, 1)'}` : '—',
     ratio(l.basis.passed, l.basis.of),
     ratio(l.status.passed, l.status.of),
     ratio(l.directions.passed, l.directions.of),

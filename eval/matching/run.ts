@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { registerAgencies } from './agencies';
 import { Cleanup } from './cleanup';
+import { EvalFailure } from './failure';
 import { evaluateIdentifierPairs, type IdentifierOutcome } from './identifier-pairs';
 import { startRegistry } from './registry';
 import { renderReport } from './report';
@@ -56,7 +57,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof SampleError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+    // Failures of the evaluation explain themselves; anything else is a bug or an outage: show where.
+    const message = error instanceof EvalFailure ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
     process.stderr.write(`\neval:matching failed: ${message}\n`);
     process.exit(1);
   },

@@ -1,5 +1,6 @@
 // The labelled sample (format: ../shared/data/README.md): read, check its shape, and type it.
 import { readFileSync } from 'node:fs';
+import { EvalFailure } from './failure';
 
 export const ITEM_KINDS = ['ENGINE', 'BOAT', 'LIFE_JACKET'] as const;
 export type SampleItemKind = (typeof ITEM_KINDS)[number];
@@ -30,7 +31,7 @@ export interface Sample {
 }
 
 /** The file cannot be used: says what is wrong, and where. */
-export class SampleError extends Error {}
+export class SampleError extends EvalFailure {}
 
 const MAX_REPORTED = 20;
 

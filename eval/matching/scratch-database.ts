@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import type { Cleanup } from './cleanup';
+import { EvalFailure } from './failure';
 
 export interface ScratchDatabase {
   url: string;
@@ -26,12 +27,17 @@ async function startEmbedded(cleanup: Cleanup): Promise<ScratchDatabase> {
 
 async function createOnServer(serverUrl: string, cleanup: Cleanup): Promise<ScratchDatabase> {
   const name = `registry_eval_${process.pid}`;
-  const server = new URL(serverUrl);
-  const admin = () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  await admin(); // a leftover of an earlier run with the same pid
+  let server: URL;
+  try {
+    server = new URL(serverUrl);
+  } catch {
+    throw new EvalFailure('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+  }
+  const drop = () => withClient(serverUrl, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  await drop(); // a leftover of an earlier run with the same pid
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  cleanup.add(`drop the scratch database ${name}`, async () => void (await admin()));
-  const url = new URL(serverUrl);
+  cleanup.add(`drop the scratch database ${name}`, drop);
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return { url: url.toString(), description: `scratch database ${name} on DATABASE_URL's server ${server.host} (dropped afterwards)` };
 }
@@ -41,7 +47,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot connect to DATABASE_URL's server: ${(error as Error).message}`);
+    throw new EvalFailure(`cannot connect to DATABASE_URL's server: ${(error as Error).message}`);
   }
   try {
     return await work(client);

@@ -2,6 +2,7 @@
 // for each entry's query, as another agency looking for the same company would.
 import type { EvalAgencies } from './agencies';
 import { mapConcurrently } from './concurrency';
+import { EvalFailure } from './failure';
 import { expectNoUserErrors, type UserError } from './graphql-client';
 import type { Registry } from './registry';
 import type { SupplierNameCase } from './sample';
@@ -45,7 +46,7 @@ export async function evaluateSupplierNames(
       agencies.a.token, 'SupplierCreate', SUPPLIER_CREATE, { input: { name } },
     );
     expectNoUserErrors(`supplierCreate "${name}"`, data.supplierCreate.userErrors);
-    if (!data.supplierCreate.supplier) throw new Error(`supplierCreate "${name}" returned no supplier`);
+    if (!data.supplierCreate.supplier) throw new EvalFailure(`supplierCreate "${name}" returned no supplier`);
     return data.supplierCreate.supplier.id;
   });
   const idByName = new Map(names.map((name, i) => [name, ids[i]]));

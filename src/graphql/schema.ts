@@ -13,6 +13,7 @@ import { SupplierMovementsResolver } from '../modules/movement/supplier-movement
 import { RouteResolver } from '../modules/route/route.resolver';
 import { SeizureResolver } from '../modules/seizure/seizure.resolver';
 import '../modules/supplier/supplier.enums.graphql';
+import { SupplierCandidatesResolver } from '../modules/supplier/supplier-candidates.resolver';
 import { SupplierResolver } from '../modules/supplier/supplier.resolver';
 import { SupplyChainResolver } from '../modules/supply-chain/supply-chain.resolver';
 import './handling-code';
@@ -33,6 +34,7 @@ export const resolvers = [
   RouteResolver,
   ItemMatchResolver,
   ItemMatchesResolver,
+  SupplierCandidatesResolver,
 ] as const;
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {

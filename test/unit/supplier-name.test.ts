@@ -80,6 +80,8 @@ describe('nameFingerprint', () => {
     // Nothing to compare
     ['', ''],
     ['  - / . ', ''],
+    ['BALKANSKA MORSKA IMPORT E.O.O.D.', 'balkanska import morska'],
+    ['Vaartwerk Import B. V.', 'import vaartwerk'],
   ])('%j -> %j', (name, fingerprint) => {
     expect(nameFingerprint(name)).toBe(fingerprint);
   });

@@ -49,6 +49,8 @@ function words(name: string, umlauts: UmlautStyle): string[] {
   let text = transliterate(name.normalize('NFC').toLowerCase()).normalize('NFKD');
   if (umlauts === 'german') text = text.replace(/([aou])\u0308/g, '$1e');
   text = transliterate(text.replace(/\p{M}/gu, '').toLowerCase())
+    // Dotted initials are one word: "E.O.O.D." is "eood", "B. V." is "bv".
+    .replace(/(?<![\p{L}\p{N}])(?:\p{L}\. ?){2,}\p{L}?(?![\p{L}\p{N}])/gu, (initials) => initials.replace(/[. ]/g, ''))
     .replace(CJK_LEGAL_FORMS, ' ')
     .replace(/['\u2018\u2019\u02BC\u0060]/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');
@@ -67,7 +69,7 @@ const LEGAL_FORMS_ANYWHERE = [
   'gmbh', 'g.m.b.h.', 'ggmbh', 'mbh', 'kgaa', 'ohg', 'gbr', 'haftungsbeschränkt', 'ug (haftungsbeschränkt)',
   // Benelux, France, Italy, Iberia, Romania
   'bvba', 'b.v.b.a.', 'sprl', 's.p.r.l.', 'sarl', 's.a.r.l.', 's.à r.l.', 'sàrl', 'sasu', 'eurl', 'srl', 's.r.l.', 'srls',
-  's.p.a.', 'sapa', 's.a.s.', 'ltda',
+  'sapa', 's.a.s.', 'ltda',
   // UK, Ireland, US-style
   'ltd', 'ltd.', 'l.t.d.', 'limited', 'llp', 'l.l.p.', 'plc', 'p.l.c.', 'llc', 'l.l.c.', 'inc', 'incorporated', 'corp',
   'corporation', 'pllc', 'pty', 'pte', 'bhd', 'sdn bhd',

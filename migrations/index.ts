@@ -5,6 +5,7 @@ import { ProvenanceRowLevelSecurity1795889902393 } from './1795889902393-Provena
 import { SupplierSearchLookup1795891000000 } from './1795891000000-SupplierSearchLookup';
 import { ItemMatching1795892509892 } from './1795892509892-ItemMatching';
 import { ItemMatchingSecurity1795892509893 } from './1795892509893-ItemMatchingSecurity';
+import { SupplierMerge1795892973666 } from './1795892973666-SupplierMerge';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   SupplierSearchLookup1795891000000,
   ItemMatching1795892509892,
   ItemMatchingSecurity1795892509893,
+  SupplierMerge1795892973666,
 ];

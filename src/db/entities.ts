@@ -6,6 +6,7 @@ import { MovementItemEntity } from '../modules/movement/movement-item.entity';
 import { MovementEntity } from '../modules/movement/movement.entity';
 import { RouteLegEntity } from '../modules/route/route-leg.entity';
 import { SeizureEntity } from '../modules/seizure/seizure.entity';
+import { SupplierMergeEntity } from '../modules/supplier/supplier-merge.entity';
 import { SupplierIdentifierEntity } from '../modules/supplier/supplier-identifier.entity';
 import { SupplierEntity } from '../modules/supplier/supplier.entity';
 
@@ -21,4 +22,5 @@ export const entities = [
   MovementItemEntity,
   IdentifierKeyEntity,
   ItemMatchEntity,
+  SupplierMergeEntity,
 ];

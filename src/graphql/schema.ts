@@ -14,6 +14,7 @@ import { RouteResolver } from '../modules/route/route.resolver';
 import { SeizureResolver } from '../modules/seizure/seizure.resolver';
 import '../modules/supplier/supplier.enums.graphql';
 import { SupplierCandidatesResolver } from '../modules/supplier/supplier-candidates.resolver';
+import { SupplierMergeResolver } from '../modules/supplier/supplier-merge.resolver';
 import { SupplierResolver } from '../modules/supplier/supplier.resolver';
 import { SupplyChainResolver } from '../modules/supply-chain/supply-chain.resolver';
 import './handling-code';
@@ -35,6 +36,7 @@ export const resolvers = [
   ItemMatchResolver,
   ItemMatchesResolver,
   SupplierCandidatesResolver,
+  SupplierMergeResolver,
 ] as const;
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {

@@ -46,7 +46,7 @@ export class SupplierCandidatesService {
     }
     for (const shared of await this.sharedIdentifiers(input)) note(shared.supplierId).reasons.push(`same ${shared.scheme} ${shared.key}`);
 
-    const found = new Map((await suppliers.byIds([...evidence.keys()])).map((s) => [s.id, s]));
+    const found = await suppliers.resolve([...evidence.keys()]);
     return [...evidence.entries()]
       .filter(([id, e]) => found.has(id) && (e.nameScore >= MIN_SCORE || e.reasons.length > 0))
       .map(([id, e]) => {
@@ -64,6 +64,8 @@ export class SupplierCandidatesService {
         return { supplier, score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, reasons };
       })
       .sort((a, b) => b.score - a.score || a.supplier.name.localeCompare(b.supplier.name))
+      // A merged supplier stands for its survivor: each party once, at its best.
+      .filter((candidate, i, all) => all.findIndex((other) => other.supplier.id === candidate.supplier.id) === i)
       .slice(0, limit);
   }
 

@@ -42,6 +42,34 @@ export class SupplierService {
     return this.readable().andWhere('sup.id = ANY(:ids)', { ids }).getMany();
   }
 
+  /** Readable suppliers by id, a merged supplier resolved to its survivor: requested id to supplier. */
+  async resolve(ids: readonly string[]): Promise<Map<string, SupplierEntity>> {
+    const { entities, raw } = await this.readable()
+      .innerJoin(
+        `(SELECT x.id AS requested, coalesce(sm.survivor_id, x.id) AS resolved
+            FROM unnest(CAST(:ids AS uuid[])) AS x(id) LEFT JOIN supplier_merge sm ON sm.merged_id = x.id)`,
+        'r',
+        'r.resolved = sup.id',
+        { ids },
+      )
+      .addSelect('r.requested', 'requested')
+      .getRawAndEntities<{ requested: string; sup_id: string }>();
+    const byId = new Map(entities.map((s) => [s.id, s]));
+    return new Map(raw.map((row) => [row.requested, byId.get(row.sup_id)!]));
+  }
+
+  /** The readable suppliers merged into each of these survivors. */
+  async membersOf(survivorIds: readonly string[]): Promise<Array<{ survivorId: string; member: SupplierEntity }>> {
+    const { entities, raw } = await this.readable()
+      .innerJoin('supplier_merge', 'sm', 'sm.merged_id = sup.id')
+      .addSelect('sm.survivor_id', 'survivor_id')
+      .andWhere('sm.survivor_id = ANY(:survivorIds)', { survivorIds })
+      .orderBy('sm.merged_at')
+      .getRawAndEntities<{ survivor_id: string; sup_id: string }>();
+    const byId = new Map(entities.map((s) => [s.id, s]));
+    return raw.map((row) => ({ survivorId: row.survivor_id, member: byId.get(row.sup_id)! }));
+  }
+
   /** The identifiers of readable suppliers, in the order recorded. */
   async identifiersOf(supplierIds: readonly string[]): Promise<SupplierIdentifierEntity[]> {
     const visible = readableBy('sup', this.caller);
@@ -136,7 +164,8 @@ export class SupplierService {
   }
 
   private filtered(filter: SupplierFilter): SelectQueryBuilder<SupplierEntity> {
-    const query = this.readable();
+    // A merged supplier is listed as its survivor.
+    const query = this.readable().andWhere('NOT EXISTS (SELECT 1 FROM supplier_merge sm WHERE sm.merged_id = sup.id)');
     if (filter.country) query.andWhere('sup.country = :country', { country: filter.country });
     if (filter.role) query.andWhere('sup.role = :role', { role: filter.role });
     if (filter.agency?.length) {

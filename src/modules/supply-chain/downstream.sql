@@ -1,12 +1,17 @@
 -- Downstream walk (supplierReach): from a supplier to the receivers of the movements it sent,
 -- level by level, with a visited set (see upstream.sql); then the seizures holding items carried
--- by movements that the supplier or a supplier downstream of it sent. Every step must be
--- readable ({{readable x}}). As upstream, the walk goes one level past :maxDepth and on until
--- more than :cap suppliers are reached, to tell whether anything lies beyond what is returned.
--- Parameters: :supplierId, :maxDepth, :cap.
+-- by movements that the supplier or a supplier downstream of it sent. A supplier merged into
+-- another counts as its survivor (`canonical`), and a survivor's movements include those of the
+-- suppliers merged into it. Every step must be readable ({{readable x}}). As upstream, the walk
+-- goes one level past :maxDepth and on until more than :cap suppliers are reached, to tell
+-- whether anything lies beyond what is returned. Parameters: :supplierId, :maxDepth, :cap.
 WITH RECURSIVE
 start AS (
-  SELECT sup.id FROM supplier sup WHERE sup.id = CAST(:supplierId AS uuid) AND {{readable sup}}
+  SELECT sup.id
+    FROM supplier recorded
+    CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = recorded.id), recorded.id) AS id) AS canonical
+    JOIN supplier sup ON sup.id = canonical.id
+   WHERE recorded.id = CAST(:supplierId AS uuid) AND {{readable recorded}} AND {{readable sup}}
 ),
 walk (depth, frontier, visited) AS (
   SELECT 0, ARRAY[id], ARRAY[id] FROM start
@@ -14,12 +19,15 @@ walk (depth, frontier, visited) AS (
   SELECT w.depth + 1, next_level.ids, w.visited || next_level.ids
     FROM walk w
     CROSS JOIN LATERAL (
-      SELECT array_agg(DISTINCT m.to_supplier_id) AS ids
+      SELECT array_agg(DISTINCT sup.id) AS ids
         FROM movement m
-        JOIN supplier sup ON sup.id = m.to_supplier_id
-       WHERE m.from_supplier_id = ANY(w.frontier)
-         AND m.to_supplier_id <> ALL(w.visited)
-         AND {{readable m}} AND {{readable sup}}
+        JOIN supplier receiver ON receiver.id = m.to_supplier_id
+        CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = m.to_supplier_id), m.to_supplier_id) AS id) AS canonical
+        JOIN supplier sup ON sup.id = canonical.id
+       WHERE m.from_supplier_id = ANY(w.frontier || ARRAY(
+               SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(w.frontier)))
+         AND sup.id <> ALL(w.visited)
+         AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
     ) next_level
    WHERE w.depth <= CAST(:maxDepth AS int)
      AND next_level.ids IS NOT NULL
@@ -35,13 +43,16 @@ reached AS (
 node AS (
   SELECT supplier_id, depth FROM reached ORDER BY depth, name, supplier_id LIMIT CAST(:cap AS int)
 ),
+-- The start and every returned supplier, with the records merged into them: the senders that count.
 sender AS (
-  SELECT id AS supplier_id FROM start UNION SELECT supplier_id FROM node
+  SELECT id AS record_id FROM start
+  UNION SELECT supplier_id FROM node
+  UNION SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id IN (SELECT id FROM start UNION SELECT supplier_id FROM node)
 ),
 hit AS (
   SELECT DISTINCT s.id
     FROM sender
-    JOIN movement m ON m.from_supplier_id = sender.supplier_id
+    JOIN movement m ON m.from_supplier_id = sender.record_id
     JOIN movement_item mi ON mi.movement_id = m.id
     JOIN item i ON i.id = mi.item_id
     JOIN seizure s ON s.id = i.seizure_id

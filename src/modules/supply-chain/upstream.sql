@@ -2,6 +2,8 @@
 -- the movements each reached supplier received, level by level. One row of `walk` per depth holds
 -- that level's new suppliers (`frontier`) and every supplier reached so far (`visited`): a visited
 -- set, so a cycle is walked once and the work is bounded by the suppliers, not by the paths.
+-- A supplier merged into another counts as its survivor (`canonical`): the walk reaches survivors
+-- only, and a survivor's movements include those of the suppliers merged into it (supplier_merge).
 -- Each step must be readable: the movement and the supplier it leads to ({{readable x}} is the
 -- caller's visibility condition on alias x). The walk goes one level past :maxDepth, and on
 -- until more than :cap suppliers are reached, so that whether anything lies beyond what is
@@ -24,8 +26,11 @@ start_movement AS (
 first_level AS (
   SELECT DISTINCT sup.id
     FROM start_movement sm
-    JOIN supplier sup ON sup.id = sm.from_supplier_id OR sup.id = sm.to_supplier_id
-   WHERE {{readable sup}}
+    CROSS JOIN LATERAL (VALUES (sm.from_supplier_id), (sm.to_supplier_id)) AS party(id)
+    JOIN supplier recorded ON recorded.id = party.id
+    CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = party.id), party.id) AS id) AS canonical
+    JOIN supplier sup ON sup.id = canonical.id
+   WHERE {{readable recorded}} AND {{readable sup}}
 ),
 walk (depth, frontier, visited) AS (
   SELECT 1, array_agg(id), array_agg(id) FROM first_level HAVING count(*) > 0
@@ -33,12 +38,15 @@ walk (depth, frontier, visited) AS (
   SELECT w.depth + 1, next_level.ids, w.visited || next_level.ids
     FROM walk w
     CROSS JOIN LATERAL (
-      SELECT array_agg(DISTINCT m.from_supplier_id) AS ids
+      SELECT array_agg(DISTINCT sup.id) AS ids
         FROM movement m
-        JOIN supplier sup ON sup.id = m.from_supplier_id
-       WHERE m.to_supplier_id = ANY(w.frontier)
-         AND m.from_supplier_id <> ALL(w.visited)
-         AND {{readable m}} AND {{readable sup}}
+        JOIN supplier sender ON sender.id = m.from_supplier_id
+        CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = m.from_supplier_id), m.from_supplier_id) AS id) AS canonical
+        JOIN supplier sup ON sup.id = canonical.id
+       WHERE m.to_supplier_id = ANY(w.frontier || ARRAY(
+               SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(w.frontier)))
+         AND sup.id <> ALL(w.visited)
+         AND {{readable m}} AND {{readable sender}} AND {{readable sup}}
     ) next_level
    WHERE w.depth <= CAST(:maxDepth AS int)
      AND next_level.ids IS NOT NULL
@@ -54,6 +62,12 @@ reached AS (
 node AS (
   SELECT supplier_id, depth FROM reached ORDER BY depth, name, supplier_id LIMIT CAST(:cap AS int)
 ),
+-- Each returned supplier with the records merged into it: the receivers its movements name.
+node_record AS (
+  SELECT supplier_id, depth, supplier_id AS record_id FROM node
+  UNION ALL
+  SELECT n.supplier_id, n.depth, member.merged_id FROM node n JOIN supplier_merge member ON member.survivor_id = n.supplier_id
+),
 -- Something was reached beyond maxDepth, or more than the cap.
 cut AS (
   SELECT 1 FROM walk WHERE depth > CAST(:maxDepth AS int)
@@ -64,21 +78,29 @@ edge AS (
   SELECT sm.id AS movement_id, 1 AS depth FROM start_movement sm
   UNION
   SELECT m.id, n.depth + 1
-    FROM node n
-    JOIN movement m ON m.to_supplier_id = n.supplier_id
+    FROM node_record n
+    JOIN movement m ON m.to_supplier_id = n.record_id
+    CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = m.from_supplier_id), m.from_supplier_id) AS id) AS canonical
+    LEFT JOIN node known ON known.supplier_id = canonical.id
    WHERE n.depth < CAST(:maxDepth AS int)
      AND {{readable m}}
-     AND (m.from_supplier_id IS NULL OR EXISTS (SELECT 1 FROM node known WHERE known.supplier_id = m.from_supplier_id))
+     AND (m.from_supplier_id IS NULL OR known.supplier_id IS NOT NULL)
 )
 SELECT 'node' AS kind, supplier_id AS id, depth FROM node
 UNION ALL
 SELECT 'edge', movement_id, min(depth) FROM edge GROUP BY movement_id
 UNION ALL
--- Origins: returned suppliers with no readable inbound step from a readable sender.
+-- Origins: returned suppliers with no readable inbound step from a readable sender, to them
+-- or to a record merged into them.
 SELECT 'origin', n.supplier_id, n.depth
   FROM node n
  WHERE NOT EXISTS (
-   SELECT 1 FROM movement m JOIN supplier sup ON sup.id = m.from_supplier_id
-    WHERE m.to_supplier_id = n.supplier_id AND {{readable m}} AND {{readable sup}})
+         SELECT 1 FROM movement m JOIN supplier sender ON sender.id = m.from_supplier_id
+          WHERE m.to_supplier_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
+   AND NOT EXISTS (
+         SELECT 1 FROM supplier_merge member
+           JOIN movement m ON m.to_supplier_id = member.merged_id
+           JOIN supplier sender ON sender.id = m.from_supplier_id
+          WHERE member.survivor_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
 UNION ALL
 SELECT 'truncated', NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

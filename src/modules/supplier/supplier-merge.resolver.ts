@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../auth/access';
+import { Role } from '../../auth/roles';
+import type { RequestContext } from '../../graphql/context';
+import { toPayload } from '../../graphql/errors/payload';
+import { SupplierMergeService } from './supplier-merge.service';
+import { SupplierMergeInput, SupplierMergePayload, SupplierUnmergeInput, SupplierUnmergePayload } from './supplier-merge.types';
+import type { SupplierEntity } from './supplier.entity';
+import { SupplierType } from './supplier.type';
+
+/** Merging supplier records that are one party (a shared fact), and undoing it. */
+@Resolver(() => SupplierType)
+export class SupplierMergeResolver {
+  @Mutation(() => SupplierMergePayload, { description: 'Merges one supplier into another (ANALYST who can read both); undone by supplierUnmerge.' })
+  async supplierMerge(
+    @Arg('input', () => SupplierMergeInput, { description: 'The survivor and the supplier merged into it.' }) input: SupplierMergeInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SupplierMergePayload> {
+    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
+    return toPayload<SupplierMergePayload>(
+      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).merge(input)) }),
+      () => ({ supplier: null }),
+    );
+  }
+
+  @Mutation(() => SupplierUnmergePayload, { description: 'Undoes a merge, restoring both suppliers as they were (ANALYST who can read both).' })
+  async supplierUnmerge(
+    @Arg('input', () => SupplierUnmergeInput, { description: 'The merged supplier.' }) input: SupplierUnmergeInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SupplierUnmergePayload> {
+    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
+    return toPayload<SupplierUnmergePayload>(
+      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).unmerge(input)) }),
+      () => ({ supplier: null }),
+    );
+  }
+
+  @FieldResolver(() => [String], { description: 'Other names it trades or is known under, including those of the suppliers merged into it.' })
+  async aliases(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<string[]> {
+    const members = await context.loaders.supplier.membersOf.load(supplier.id);
+    const names = [...supplier.aliases, ...members.flatMap((m) => [m.name, ...m.aliases])];
+    return [...new Set(names)].filter((name) => name !== supplier.name);
+  }
+
+  @FieldResolver(() => [SupplierType], { description: 'The supplier records merged into this one (those the caller may read).' })
+  mergedSuppliers(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<SupplierEntity[]> {
+    return context.loaders.supplier.membersOf.load(supplier.id);
+  }
+}

@@ -5,9 +5,11 @@ import { seedDemoData, seedDemoDataIfEmpty } from '../../src/db/seed/seed';
 import { TestApp } from '../setup/test-app';
 
 let app: TestApp;
+let seededOnFirstStart: boolean;
 
 beforeAll(async () => {
   app = await TestApp.start();
+  seededOnFirstStart = await seedDemoDataIfEmpty(app.dataSource);
 });
 afterAll(() => app.stop());
 
@@ -18,7 +20,7 @@ const counts = async () =>
 
 describe('demo data', () => {
   it('loads the story on an empty database, through the services, and only once', async () => {
-    expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(true);
+    expect(seededOnFirstStart).toBe(true);
     const loaded = await counts();
     expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length });
     expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(false);
@@ -38,6 +40,17 @@ describe('demo data', () => {
     expect(references).not.toContain('NL-RTM-2025-031');
     expect(references).toContain('BE-OST-25-117');
     expect(res.body.data.items.nodes.map((i: any) => i.seizure.jurisdiction).sort()).toEqual(['DE', 'GB']);
+  });
+
+  it('links the Kent engine to the Duisburg one exactly, and to the misread Boulogne one fuzzily', async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const res = await app.graphql(token, `{ items(filter: { identifier: "6G5-1234567", jurisdiction: ["GB"] }) { nodes {
+      matches { item { serialNumber seizure { jurisdiction } } score reasons } } } }`);
+    const matches = res.body.data.items.nodes[0].matches;
+    expect(matches.map((m: any) => [m.item.seizure.jurisdiction, m.item.serialNumber])).toEqual([['DE', '6G5 1234567'], ['FR', '6G5-I234567']]);
+    expect(matches[0].score).toBe(1);
+    expect(matches[1].score).toBeLessThan(1);
+    expect(matches[1].reasons).toContain('1 read as I at position 4');
   });
 
   it('traces the Kent seizure back to the Chinese makers, and the Turkish maker down to France and Belgium', async () => {

@@ -13,6 +13,8 @@ export class ItemMatchingSecurity1795892509893 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX identifier_key_folded_trgm_idx ON identifier_key USING gin (folded gin_trgm_ops)`);
+    // Stored damaged readings only: a clean new reading looks among these for patterns it fills in.
+    await q.query(`CREATE INDEX identifier_key_damaged_trgm_idx ON identifier_key USING gin (folded gin_trgm_ops) WHERE has_wildcards`);
     await q.query(`GRANT SELECT, INSERT ON identifier_key TO registry_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON item_match TO registry_app`);
 
@@ -81,6 +83,7 @@ export class ItemMatchingSecurity1795892509893 implements MigrationInterface {
     await q.query(`ALTER TABLE identifier_key NO FORCE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE identifier_key DISABLE ROW LEVEL SECURITY`);
     await q.query(`REVOKE ALL ON identifier_key, item_match FROM registry_app`);
+    await q.query(`DROP INDEX identifier_key_damaged_trgm_idx`);
     await q.query(`DROP INDEX identifier_key_folded_trgm_idx`);
   }
 }

@@ -59,3 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
   });
 }
+
+/** The log level: LOG_LEVEL, else silent under tests and info otherwise. Read once, by the logger. */
+export function logLevel(env: NodeJS.ProcessEnv = process.env): string {
+  return optional(env, 'LOG_LEVEL') ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+}

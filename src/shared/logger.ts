@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { logLevel } from '../config/env';
 
 /** Error fields that can carry case data (bound values, or PostgreSQL's detail quoting them): never logged. */
 const CASE_DATA = ['parameters', 'detail', 'where'];
@@ -18,7 +19,7 @@ function errorWithoutCaseData(error: Error): Record<string, unknown> {
  */
 export const logger = pino(
   {
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    level: logLevel(),
     base: undefined,
     redact: ['req.headers.authorization', '*.authorization', '*.token'],
     serializers: { err: errorWithoutCaseData },

@@ -7,11 +7,12 @@ import { IdentifierField } from './matching.enums';
  * The matching index: one row per recorded identifier of an item, with its normalised key and
  * its key with confusable characters folded (O/0, I/1/L, S/5, B/8, Z/2). Exact and confusable
  * matches are equality on `folded`; readings with unreadable characters go through the trigram
- * index on `folded` (created by hand in the migration).
+ * indexes on `folded` (created by hand in the migration; one only over stored damaged readings).
  */
 @Entity('identifier_key')
 @Index('identifier_key_folded_idx', ['kind', 'field', 'folded'])
 @Index('identifier_key_folded_trgm_idx', { synchronize: false })
+@Index('identifier_key_damaged_trgm_idx', { synchronize: false })
 export class IdentifierKeyEntity {
   @PrimaryColumn({ name: 'item_id', type: 'uuid' })
   itemId: string;

@@ -18,6 +18,9 @@ const CHAIN = `query ($id: ID) { supplyChain(itemId: $id) { nodes { depth suppli
 const merge = async (survivorId: string, mergedId: string, token = analyst) =>
   (await app.graphql(token, MERGE, { input: { survivorId, mergedId } })).body.data.supplierMerge;
 const unmerge = async (mergedId: string) => (await app.graphql(analyst, UNMERGE, { input: { mergedId } })).body.data.supplierUnmerge;
+const searchFirst = async (search: string) =>
+  (await app.graphql(analyst, `query ($search: String) { suppliers(filter: { search: $search }) { nodes { name } } }`, { search })).body.data
+    .suppliers.nodes[0]?.name;
 const chainOf = async (itemId: string) => {
   const { nodes, origins } = (await app.graphql(analyst, CHAIN, { id: itemId })).body.data.supplyChain;
   return { nodes: nodes.map((n: any) => `${n.supplier.name}@${n.depth}`), origins: origins.map((o: any) => o.name) };
@@ -34,19 +37,20 @@ describe('supplierMerge and supplierUnmerge', () => {
   it('makes two records of one party count as one everywhere, and undoes it', async () => {
     const maker = await makeSupplier(app, analyst, { name: 'Qorvath Marine Works' });
     const survivor = await makeSupplier(app, analyst, { name: 'Rheinkante Bootshandel GmbH', aliases: ['Rheinkante Boote'] });
-    const merged = await makeSupplier(app, analyst, { name: 'Rheinkante Bootshandel', aliases: ['rheinkante-shop'] });
+    const merged = await makeSupplier(app, analyst, { name: 'Rheinkante Bootshandel', aliases: ['Lindqvarn Bootsvertrieb'] });
     const seizure = await makeSeizure(app, analyst, { items: [{ kind: 'ENGINE', serialNumber: 'MRG-1001' }] });
     const itemId = seizure.items.nodes[0].id;
     // The engine was sold by the record that is merged; its stock came in to the survivor.
     await makeMovement(app, analyst, maker, survivor);
     await makeMovement(app, analyst, merged, null, { itemIds: [itemId] });
     expect(await chainOf(itemId)).toEqual({ nodes: ['Rheinkante Bootshandel@1'], origins: ['Rheinkante Bootshandel'] });
+    expect(await searchFirst('Lindqvarn')).toBe('Rheinkante Bootshandel');
 
     const result = await merge(survivor.id, merged.id);
     expect(result).toEqual({
       supplier: {
         id: survivor.id, name: 'Rheinkante Bootshandel GmbH',
-        aliases: ['Rheinkante Boote', 'Rheinkante Bootshandel', 'rheinkante-shop'], mergedSuppliers: [{ name: 'Rheinkante Bootshandel' }],
+        aliases: ['Rheinkante Boote', 'Rheinkante Bootshandel', 'Lindqvarn Bootsvertrieb'], mergedSuppliers: [{ name: 'Rheinkante Bootshandel' }],
       },
       userErrors: [],
     });
@@ -55,11 +59,13 @@ describe('supplierMerge and supplierUnmerge', () => {
     expect(resolved.body.data).toEqual({ node: { id: survivor.id, name: 'Rheinkante Bootshandel GmbH' }, supplier: { id: survivor.id } });
     const reach = await app.graphql(analyst, `query ($id: ID!) { supplierReach(supplierId: $id) { seizures { reference } } }`, { id: maker.id });
     expect(reach.body.data.supplierReach.seizures).toEqual([{ reference: seizure.reference }]);
+    expect(await searchFirst('Lindqvarn')).toBe('Rheinkante Bootshandel GmbH');
     const listed = await app.graphql(analyst, `{ suppliers(first: 100, filter: { agency: ["${agency.code}"] }) { nodes { name } } }`);
     expect(listed.body.data.suppliers.nodes.map((n: any) => n.name)).not.toContain('Rheinkante Bootshandel');
 
     const undone = await unmerge(merged.id);
-    expect(undone).toEqual({ supplier: { id: merged.id, name: 'Rheinkante Bootshandel', aliases: ['rheinkante-shop'] }, userErrors: [] });
+    expect(undone).toEqual({ supplier: { id: merged.id, name: 'Rheinkante Bootshandel', aliases: ['Lindqvarn Bootsvertrieb'] }, userErrors: [] });
+    expect(await searchFirst('Lindqvarn')).toBe('Rheinkante Bootshandel');
     expect(await chainOf(itemId)).toEqual({ nodes: ['Rheinkante Bootshandel@1'], origins: ['Rheinkante Bootshandel'] });
     const survivorNow = await app.graphql(analyst, `query ($id: ID!) { supplier(id: $id) { aliases } }`, { id: survivor.id });
     expect(survivorNow.body.data.supplier.aliases).toEqual(['Rheinkante Boote']);

@@ -114,13 +114,11 @@ export class SupplierService {
     if (terms.fingerprints.length === 0) return toPage([], page.first, async () => 0);
     const scored = this.scoredCandidates(terms, filter);
 
-    const ranked = this.manager
-      .getRepository(SupplierEntity)
-      .createQueryBuilder('sup')
+    const ranked = this.readable()
       .innerJoin(`(${scored.getQuery()})`, 'ranked', 'ranked.id = sup.id')
-      .setParameters(scored.getParameters())
+      .setParameters({ ...scored.getParameters(), ...readableBy('sup', this.caller).params })
       .addSelect('ranked.score', 'search_score')
-      .where('ranked.score >= :minScore', { minScore: MIN_SCORE });
+      .andWhere('ranked.score >= :minScore', { minScore: MIN_SCORE });
     if (page.after) {
       const [score, id, key] = decodeCursor(page.after, SEARCH_CURSOR, 3).map(String);
       if (key !== terms.key || !/^\d+(\.\d+)?$/.test(score)) throw badUserInput('`after` is a cursor of another search', 'after');
@@ -145,10 +143,14 @@ export class SupplierService {
    */
   scoredCandidates(terms: SearchTerms, filter: SupplierFilter = {}): SelectQueryBuilder<SupplierEntity> {
     const candidates = candidateCondition(terms, 'sup');
-    return this.filtered(filter)
-      .select('sup.id', 'id')
-      .addSelect(scoreExpression('sup'), 'score')
-      .andWhere(candidates.clause, candidates.params);
+    // A merged supplier's names find its survivor, at the best score of any of its records.
+    const canonical = 'coalesce(merge.survivor_id, sup.id)';
+    return this.filtered(filter, { includeMerged: true })
+      .leftJoin('supplier_merge', 'merge', 'merge.merged_id = sup.id')
+      .select(canonical, 'id')
+      .addSelect(`max(${scoreExpression('sup')})`, 'score')
+      .andWhere(candidates.clause, candidates.params)
+      .groupBy(canonical);
   }
 
   /** How many candidates a search has in all (for `totalCount`; counted only when asked). */
@@ -163,9 +165,10 @@ export class SupplierService {
     return count;
   }
 
-  private filtered(filter: SupplierFilter): SelectQueryBuilder<SupplierEntity> {
+  private filtered(filter: SupplierFilter, options: { includeMerged?: boolean } = {}): SelectQueryBuilder<SupplierEntity> {
+    const query = this.readable();
     // A merged supplier is listed as its survivor.
-    const query = this.readable().andWhere('NOT EXISTS (SELECT 1 FROM supplier_merge sm WHERE sm.merged_id = sup.id)');
+    if (!options.includeMerged) query.andWhere('NOT EXISTS (SELECT 1 FROM supplier_merge sm WHERE sm.merged_id = sup.id)');
     if (filter.country) query.andWhere('sup.country = :country', { country: filter.country });
     if (filter.role) query.andWhere('sup.role = :role', { role: filter.role });
     if (filter.agency?.length) {

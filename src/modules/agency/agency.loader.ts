@@ -5,15 +5,18 @@ import { AgencyService } from './agency.service';
 
 export interface AgencyLoaders {
   byId: DataLoader<string, AgencyEntity | null>;
+  /** The registered agencies among these ids (a record's `sharedWith`), in order. */
+  many(ids: readonly string[]): Promise<AgencyEntity[]>;
 }
 
 /** Per-request loaders (never shared across requests). */
 export function createAgencyLoaders(manager: () => Promise<EntityManager>): AgencyLoaders {
+  const byId = new DataLoader<string, AgencyEntity | null>(async (ids) => {
+    const found = new Map((await new AgencyService(await manager()).byIds(ids)).map((a) => [a.id, a]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
   return {
-    byId: new DataLoader(async (ids) => {
-      const found = await new AgencyService(await manager()).byIds(ids);
-      const byId = new Map(found.map((a) => [a.id, a]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId,
+    many: async (ids) => (await byId.loadMany(ids)).filter((a): a is AgencyEntity => a !== null && !(a instanceof Error)),
   };
 }

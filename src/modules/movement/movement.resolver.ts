@@ -67,6 +67,11 @@ export class MovementResolver {
     return (await context.loaders.agency.byId.load(movement.agencyId))!;
   }
 
+  @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
+  sharedWith(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    return context.loaders.agency.many(movement.sharedWith);
+  }
+
   @FieldResolver(() => SupplierType, { nullable: true, description: 'The sender; null when unknown or not readable by the caller.' })
   async from(@Root() movement: MovementEntity, @Ctx() context: RequestContext): Promise<SupplierEntity | null> {
     return movement.fromSupplierId ? context.loaders.supplier.byId.load(movement.fromSupplierId) : null;

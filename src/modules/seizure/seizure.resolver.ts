@@ -78,9 +78,8 @@ export class SeizureResolver {
   }
 
   @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
-  async sharedWith(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
-    const agencies = await context.loaders.agency.byId.loadMany(seizure.sharedWith);
-    return agencies.filter((a): a is AgencyEntity => a !== null && !(a instanceof Error));
+  sharedWith(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    return context.loaders.agency.many(seizure.sharedWith);
   }
 
   @FieldResolver(() => ItemConnection, { description: 'The items seized, in the order recorded.' })

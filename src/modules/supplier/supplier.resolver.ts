@@ -71,9 +71,8 @@ export class SupplierResolver {
   }
 
   @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
-  async sharedWith(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
-    const agencies = await context.loaders.agency.byId.loadMany(supplier.sharedWith);
-    return agencies.filter((a): a is AgencyEntity => a !== null && !(a instanceof Error));
+  sharedWith(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    return context.loaders.agency.many(supplier.sharedWith);
   }
 
   @FieldResolver(() => [PartyIdentifierType], { description: 'Identifiers: VAT number, company registration, phone, e-mail, website, social handle.' })

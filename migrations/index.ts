@@ -6,6 +6,7 @@ import { SupplierSearchLookup1795891000000 } from './1795891000000-SupplierSearc
 import { ItemMatching1795892509892 } from './1795892509892-ItemMatching';
 import { ItemMatchingSecurity1795892509893 } from './1795892509893-ItemMatchingSecurity';
 import { SupplierMerge1795892973666 } from './1795892973666-SupplierMerge';
+import { ItemMatchHits1795893600000 } from './1795893600000-ItemMatchHits';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   ItemMatching1795892509892,
   ItemMatchingSecurity1795892509893,
   SupplierMerge1795892973666,
+  ItemMatchHits1795893600000,
 ];

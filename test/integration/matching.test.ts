@@ -91,12 +91,26 @@ describe('matching at write time', () => {
     expect(await matchesOf(together.items.nodes[0].id, gb)).toEqual([]);
   });
 
-  it('leaves out a match to an item the caller may not read', async () => {
+  it('shows a match to an item the caller may not read as a restricted hit: whose it is, nothing of it', async () => {
     const s = serial();
-    const hidden = await record(gb, { kind: 'ENGINE', serialNumber: s }, { handling: 'TLP_AMBER_STRICT' });
+    const hidden = await record(gb, { kind: 'ENGINE', make: 'Secretmake', serialNumber: s }, { handling: 'TLP_AMBER_STRICT' });
+    const mine = await record(fr, { kind: 'ENGINE', serialNumber: s });
+    const res = await app.graphql(fr, `query ($id: ID!) { item(id: $id) { matches {
+      item { id } restricted { agency { code } jurisdiction handling } basis score status reasons decidedBy } } }`, { id: mine });
+    expect(res.body.data.item.matches).toEqual([{
+      item: null, restricted: { agency: { code: britain.code }, jurisdiction: 'GB', handling: 'TLP_AMBER_STRICT' },
+      basis: 'SAME_SERIAL', score: 1, status: 'SUGGESTED', reasons: [], decidedBy: null,
+    }]);
+    expect(JSON.stringify(res.body)).not.toContain('Secretmake');
+    expect(JSON.stringify(res.body)).not.toContain(hidden); // not even its id
+    expect((await matchesOf(hidden, gb)).map((m) => m.item.id)).toEqual([mine]);
+  });
+
+  it('gives no hit at all for a TLP_RED record', async () => {
+    const s = serial();
+    await record(gb, { kind: 'ENGINE', serialNumber: s }, { handling: 'TLP_RED' });
     const mine = await record(fr, { kind: 'ENGINE', serialNumber: s });
     expect(await matchesOf(mine, fr)).toEqual([]);
-    expect((await matchesOf(hidden, gb)).map((m) => m.item.id)).toEqual([mine]);
   });
 
   it('costs as many statements for 50 items as for one', async () => {

@@ -11,8 +11,11 @@ import { RestrictedHitType } from '../supply-chain/supply-chain.type';
 import { ItemMatchDecisionService } from './item-match-decision.service';
 import { ItemLinkInput, ItemMatchDecideInput } from './item-match.inputs';
 import { ItemLinkPayload, ItemMatchDecidePayload } from './item-match.payloads';
-import type { MatchFromItem } from './item-match.service';
+import type { MatchFromItem, RestrictedMatch } from './item-match.service';
 import { ItemMatchType } from './item-match.type';
+
+/** A match as the caller sees it: the other item, or a restricted hit in its place. */
+type MatchView = MatchFromItem | (RestrictedMatch & Pick<MatchFromItem, 'reasons' | 'note' | 'decidedBy' | 'decidedByAgencyId' | 'decidedAt'>);
 
 /** Matches between items: the other item of a match, and analysts' decisions and links. */
 @Resolver(() => ItemMatchType)
@@ -42,17 +45,19 @@ export class ItemMatchResolver {
   }
 
   @FieldResolver(() => ItemType, { nullable: true, description: 'The other item; null when the caller may not read it.' })
-  item(@Root() match: MatchFromItem, @Ctx() context: RequestContext): Promise<ItemEntity | null> {
-    return context.loaders.item.byId.load(match.otherItemId);
+  async item(@Root() match: MatchView, @Ctx() context: RequestContext): Promise<ItemEntity | null> {
+    return 'restrictedHit' in match ? null : context.loaders.item.byId.load(match.otherItemId);
   }
 
   @FieldResolver(() => RestrictedHitType, { nullable: true, description: 'Set exactly when item is null: who to ask.' })
-  restricted(): null {
-    return null; // matches to unreadable items are left out until hit/no-hit is built
+  async restricted(@Root() match: MatchView, @Ctx() context: RequestContext): Promise<RestrictedHitType | null> {
+    if (!('restrictedHit' in match)) return null;
+    const agency = (await context.loaders.agency.byId.load(match.restrictedHit.agencyId))!;
+    return { agency, jurisdiction: agency.jurisdiction, handling: match.restrictedHit.handling };
   }
 
   @FieldResolver(() => AgencyType, { nullable: true, description: 'The agency of who decided or linked.' })
-  async decidedByAgency(@Root() match: MatchFromItem, @Ctx() context: RequestContext): Promise<AgencyEntity | null> {
+  async decidedByAgency(@Root() match: MatchView, @Ctx() context: RequestContext): Promise<AgencyEntity | null> {
     return match.decidedByAgencyId ? context.loaders.agency.byId.load(match.decidedByAgencyId) : null;
   }
 }
@@ -60,8 +65,13 @@ export class ItemMatchResolver {
 /** An item's matches. */
 @Resolver(() => ItemType)
 export class ItemMatchesResolver {
-  @FieldResolver(() => [ItemMatchType], { description: 'The same item or batch recorded elsewhere (those the caller can read), best first.' })
-  matches(@Root() item: ItemEntity, @Ctx() context: RequestContext): Promise<MatchFromItem[]> {
-    return context.loaders.matching.ofItem.load(item.id);
+  @FieldResolver(() => [ItemMatchType], {
+    description: 'The same item or batch recorded elsewhere, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
+  })
+  async matches(@Root() item: ItemEntity, @Ctx() context: RequestContext): Promise<MatchView[]> {
+    const [readable, hits] = await Promise.all([context.loaders.matching.ofItem.load(item.id), context.loaders.matching.hitsOf.load(item.id)]);
+    // A hit shows no more than that a record exists, whose it is, and how sure the match is.
+    const restricted = hits.map((hit) => ({ ...hit, reasons: [], note: null, decidedBy: null, decidedByAgencyId: null, decidedAt: null }));
+    return [...readable, ...restricted].sort((a, b) => b.score - a.score);
   }
 }

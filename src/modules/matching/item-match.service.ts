@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import type { HandlingCode } from '../../shared/handling';
 import { ItemMatchEntity } from './item-match.entity';
+import type { MatchBasis, MatchStatus } from './matching.enums';
 
 /** A match as seen from one of its items. */
 export type MatchFromItem = ItemMatchEntity & { itemId: string; otherItemId: string };
@@ -10,7 +12,16 @@ export function seenFrom(match: ItemMatchEntity, itemId: string): MatchFromItem 
   return { ...match, itemId, otherItemId: match.itemA === itemId ? match.itemB : match.itemA };
 }
 
-/** Reading matches: a match shows only where the caller can read both items. */
+/** A match to an item the caller may not read: only who owns that item, and its handling. */
+export interface RestrictedMatch {
+  itemId: string;
+  basis: MatchBasis;
+  score: number;
+  status: MatchStatus;
+  restrictedHit: { agencyId: string; handling: HandlingCode };
+}
+
+/** Reading matches: a match shows only where the caller can read both items; otherwise, for AMBER records, as a hit. */
 export class ItemMatchService {
   constructor(
     private readonly manager: EntityManager,
@@ -36,5 +47,18 @@ export class ItemMatchService {
       .getMany();
     const wanted = new Set(itemIds);
     return matches.flatMap((match) => [match.itemA, match.itemB].filter((id) => wanted.has(id)).map((id) => seenFrom(match, id)));
+  }
+
+  /** Matches of these (readable) items to items the caller may not read, as hits (TLP_RED gives none). */
+  async hitsOf(itemIds: readonly string[]): Promise<RestrictedMatch[]> {
+    const rows: Array<{ item_id: string; basis: MatchBasis; score: string; status: MatchStatus; agency_id: string; handling: HandlingCode }> =
+      await this.manager.query('SELECT * FROM item_match_hits(CAST($1 AS uuid[]))', [itemIds]);
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      basis: row.basis,
+      score: Number(row.score),
+      status: row.status,
+      restrictedHit: { agencyId: row.agency_id, handling: row.handling },
+    }));
   }
 }

@@ -7,6 +7,7 @@ import { ItemMatching1795892509892 } from './1795892509892-ItemMatching';
 import { ItemMatchingSecurity1795892509893 } from './1795892509893-ItemMatchingSecurity';
 import { SupplierMerge1795892973666 } from './1795892973666-SupplierMerge';
 import { ItemMatchHits1795893600000 } from './1795893600000-ItemMatchHits';
+import { SupplyChainHits1795893700000 } from './1795893700000-SupplyChainHits';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   ItemMatchingSecurity1795892509893,
   SupplierMerge1795892973666,
   ItemMatchHits1795893600000,
+  SupplyChainHits1795893700000,
 ];

@@ -109,6 +109,36 @@ describe('supplyChain: API.md worked example', () => {
     expect(reach).toMatchObject({ jurisdictions: ['FR'], truncated: false });
   });
 
+  it('stops at a step the caller may not read and says whose it is (hit/no-hit), and RED gives no hit', async () => {
+    const fr = await makeAgency(app, { jurisdiction: 'FR' });
+    const theirs = await fr.token([Role.OFFICER, Role.ANALYST]);
+    const item = await seizedEngine();
+    const [m, i, r] = [await supplier('HitMaker'), await supplier('HitImporter'), await supplier('HitRetailer')];
+    await makeMovement(app, token, m, i);
+    await makeMovement(app, token, i, r);
+    await makeMovement(app, token, r, null, { itemIds: [item.itemId] });
+    const t = await supplier('Upstream-T', theirs);
+    await makeMovement(app, theirs, t, m, { handling: 'TLP_AMBER_STRICT' });
+    const res = await app.graphql(token, `query ($id: ID) { supplyChain(itemId: $id) {
+      nodes { supplier { name } } origins { name } restricted { agency { code } jurisdiction handling } truncated } }`, { id: item.itemId });
+    const walked = res.body.data.supplyChain;
+    expect(walked.nodes.map((n: any) => short(n.supplier.name))).toEqual(['HitRetailer', 'HitImporter', 'HitMaker']);
+    expect(walked.origins).toEqual([]);
+    expect(walked.restricted).toEqual([{ agency: { code: fr.code }, jurisdiction: 'FR', handling: 'TLP_AMBER_STRICT' }]);
+    expect(JSON.stringify(res.body)).not.toContain('Upstream-T');
+    const reach = await app.graphql(theirs, `query ($id: ID!) { supplierReach(supplierId: $id) { restricted { handling } } }`, { id: t.id });
+    expect(reach.body.data.supplierReach.restricted).toEqual([]); // the owner reads its own movement
+
+    // The same shape under TLP_RED: the walk stops silently and the maker counts as an origin.
+    const redItem = await seizedEngine();
+    const [m2, r2] = [await supplier('RedMaker'), await supplier('RedRetailer')];
+    await makeMovement(app, token, m2, r2);
+    await makeMovement(app, token, r2, null, { itemIds: [redItem.itemId] });
+    await makeMovement(app, theirs, await supplier('Upstream-R', theirs), m2, { handling: 'TLP_RED' });
+    const red = (await app.graphql(token, `query ($id: ID) { supplyChain(itemId: $id) { origins { name } restricted { handling } } }`, { id: redItem.itemId })).body.data.supplyChain;
+    expect(red).toEqual({ origins: [{ name: expect.stringMatching(/^RedMaker/) }], restricted: [] });
+  });
+
   it('derives the item\'s route from its custody', async () => {
     const res = await app.graphql(token, `query ($id: ID!) { item(id: $id) { route custody { documentRef fromCountry } } }`, { id: engine.itemId });
     expect(res.body.data.item.route).toEqual(['DE', 'FR']);
@@ -217,6 +247,22 @@ describe('supplierReach across jurisdictions', () => {
     const shallow = (await app.graphql(token, REACH, { supplierId: maker.id, maxDepth: 1 })).body.data.supplierReach;
     expect(shallow.suppliers.map((s: any) => short(s.supplier.name))).toEqual(['Reach-Importer']);
     expect(shallow.truncated).toBe(true);
+  });
+});
+
+describe('supplierReach and hidden steps', () => {
+  it('says whose a hidden downstream step is, without showing it', async () => {
+    const other = await makeAgency(app, { jurisdiction: 'BE' });
+    const theirs = await other.token([Role.OFFICER, Role.ANALYST]);
+    const seller = await supplier('Visible-Seller');
+    await makeMovement(app, theirs, seller, await supplier('Hidden-Buyer', theirs), { handling: 'TLP_AMBER_STRICT' });
+    const res = await app.graphql(token, `query ($id: ID!) { supplierReach(supplierId: $id) {
+      suppliers { supplier { name } } restricted { agency { code } jurisdiction handling } } }`, { id: seller.id });
+    expect(res.body.data.supplierReach).toEqual({
+      suppliers: [],
+      restricted: [{ agency: { code: other.code }, jurisdiction: 'BE', handling: 'TLP_AMBER_STRICT' }],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Hidden-Buyer');
   });
 });
 

@@ -58,14 +58,27 @@ hit AS (
     JOIN seizure s ON s.id = i.seizure_id
    WHERE {{readable m}} AND {{readable s}}
 ),
+-- Outbound steps from the start and the suppliers within maxDepth through a record the caller
+-- may not read (hit/no-hit, from a SECURITY DEFINER function; TLP_RED gives none).
+hidden AS (
+  SELECT DISTINCT h.agency_id, h.handling
+    FROM supply_chain_hidden_steps(ARRAY(
+           SELECT id FROM start
+           UNION SELECT supplier_id FROM node WHERE depth < CAST(:maxDepth AS int)
+           UNION SELECT member.merged_id FROM supplier_merge member
+                  WHERE member.survivor_id IN (SELECT id FROM start UNION SELECT supplier_id FROM node WHERE depth < CAST(:maxDepth AS int))),
+         'out') AS h
+),
 -- Something was reached beyond maxDepth, or more than the cap.
 cut AS (
   SELECT 1 FROM walk WHERE depth > CAST(:maxDepth AS int)
   UNION ALL
   SELECT 1 FROM reached HAVING count(*) > CAST(:cap AS int)
 )
-SELECT 'node' AS kind, supplier_id AS id, depth FROM node
+SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling FROM node
 UNION ALL
-SELECT 'seizure', id, NULL FROM hit
+SELECT 'seizure', id, NULL, NULL FROM hit
 UNION ALL
-SELECT 'truncated', NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut
+SELECT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text) FROM hidden
+UNION ALL
+SELECT 'truncated', NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

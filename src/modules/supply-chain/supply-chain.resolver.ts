@@ -7,7 +7,7 @@ import type { MovementEntity } from '../movement/movement.entity';
 import type { SeizureEntity } from '../seizure/seizure.entity';
 import type { SupplierEntity } from '../supplier/supplier.entity';
 import { MAX_DEPTH, SupplyChainService, type WalkResult } from './supply-chain.service';
-import { SupplierReachType, SupplyChainType, type SupplyChainEdgeType, type SupplyChainNodeType } from './supply-chain.type';
+import { SupplierReachType, SupplyChainType, type RestrictedHitType, type SupplyChainEdgeType, type SupplyChainNodeType } from './supply-chain.type';
 
 /** `maxDepth` below 1 is refused; above 20 it is treated as 20. */
 function depthLimit(maxDepth: number): number {
@@ -36,6 +36,17 @@ async function loadEdges(walk: WalkResult, context: RequestContext): Promise<Sup
     .sort((a, b) => a.depth - b.depth || timeOf(a.movement) - timeOf(b.movement) || a.movement.id.localeCompare(b.movement.id));
 }
 
+/** Hit/no-hit: who owns each hidden step (an agency and its country are public), by agency code then handling. */
+async function loadRestricted(walk: WalkResult, context: RequestContext): Promise<RestrictedHitType[]> {
+  const hits = await Promise.all(
+    walk.restricted.map(async ({ agencyId, handling }) => {
+      const agency = (await context.loaders.agency.byId.load(agencyId))!;
+      return { agency, jurisdiction: agency.jurisdiction, handling };
+    }),
+  );
+  return hits.sort((a, b) => a.agency.code.localeCompare(b.agency.code) || a.handling.localeCompare(b.handling));
+}
+
 @Resolver()
 export class SupplyChainResolver {
   @Query(() => SupplyChainType, {
@@ -61,7 +72,7 @@ export class SupplyChainResolver {
       loadEdges(walk, context),
       context.loaders.supplier.byId.loadMany(walk.origins),
     ]);
-    return { nodes, edges, origins: origins.filter(present).sort(byName), restricted: [], truncated: walk.truncated };
+    return { nodes, edges, origins: origins.filter(present).sort(byName), restricted: await loadRestricted(walk, context), truncated: walk.truncated };
   }
 
   @Query(() => SupplierReachType, {
@@ -81,6 +92,6 @@ export class SupplyChainResolver {
     const [suppliers, loaded] = await Promise.all([loadNodes(walk, context), context.loaders.seizure.byId.loadMany(walk.seizures)]);
     const seizures = loaded.filter(present).sort((a: SeizureEntity, b: SeizureEntity) => a.seizedAt.getTime() - b.seizedAt.getTime() || a.id.localeCompare(b.id));
     const jurisdictions = [...new Set(seizures.map((s) => s.jurisdiction))].sort();
-    return { suppliers, seizures, jurisdictions, restricted: [], truncated: walk.truncated };
+    return { suppliers, seizures, jurisdictions, restricted: await loadRestricted(walk, context), truncated: walk.truncated };
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
+import type { HandlingCode } from '../../shared/handling';
 import { WalkQuery, type WalkRow } from './walk-query';
 
 /** Walks end: at most this many suppliers, and at most this depth (API.md "Supply chains"). */
@@ -15,16 +16,19 @@ export interface WalkResult {
   edges: Array<{ movementId: string; depth: number }>;
   origins: string[];
   seizures: string[];
+  /** Hidden steps: the owning agency and handling of each, once per pair. */
+  restricted: Array<{ agencyId: string; handling: HandlingCode }>;
   truncated: boolean;
 }
 
 function collect(rows: WalkRow[]): WalkResult {
-  const result: WalkResult = { nodes: [], edges: [], origins: [], seizures: [], truncated: false };
+  const result: WalkResult = { nodes: [], edges: [], origins: [], seizures: [], restricted: [], truncated: false };
   for (const row of rows) {
     if (row.kind === 'node') result.nodes.push({ supplierId: row.id!, depth: row.depth! });
     else if (row.kind === 'edge') result.edges.push({ movementId: row.id!, depth: row.depth! });
     else if (row.kind === 'origin') result.origins.push(row.id!);
     else if (row.kind === 'seizure') result.seizures.push(row.id!);
+    else if (row.kind === 'restricted') result.restricted.push({ agencyId: row.id!, handling: row.handling as HandlingCode });
     else if (row.kind === 'truncated') result.truncated = true;
   }
   return result;

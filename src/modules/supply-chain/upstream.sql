@@ -68,6 +68,13 @@ node_record AS (
   UNION ALL
   SELECT n.supplier_id, n.depth, member.merged_id FROM node n JOIN supplier_merge member ON member.survivor_id = n.supplier_id
 ),
+-- Inbound steps to returned suppliers through a record the caller may not read (hit/no-hit:
+-- owning agency and handling only, from a SECURITY DEFINER function; TLP_RED gives none).
+hidden AS (
+  SELECT DISTINCT r.supplier_id, r.depth, h.agency_id, h.handling
+    FROM supply_chain_hidden_steps(ARRAY(SELECT record_id FROM node_record), 'in') AS h
+    JOIN node_record r ON r.record_id = h.supplier_id
+),
 -- Something was reached beyond maxDepth, or more than the cap.
 cut AS (
   SELECT 1 FROM walk WHERE depth > CAST(:maxDepth AS int)
@@ -86,15 +93,16 @@ edge AS (
      AND {{readable m}}
      AND (m.from_supplier_id IS NULL OR known.supplier_id IS NOT NULL)
 )
-SELECT 'node' AS kind, supplier_id AS id, depth FROM node
+SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling FROM node
 UNION ALL
-SELECT 'edge', movement_id, min(depth) FROM edge GROUP BY movement_id
+SELECT 'edge', movement_id, min(depth), NULL FROM edge GROUP BY movement_id
 UNION ALL
 -- Origins: returned suppliers with no readable inbound step from a readable sender, to them
--- or to a record merged into them.
-SELECT 'origin', n.supplier_id, n.depth
+-- or to a record merged into them, and no restricted hit behind them.
+SELECT 'origin', n.supplier_id, n.depth, NULL
   FROM node n
- WHERE NOT EXISTS (
+ WHERE NOT EXISTS (SELECT 1 FROM hidden WHERE hidden.supplier_id = n.supplier_id)
+   AND NOT EXISTS (
          SELECT 1 FROM movement m JOIN supplier sender ON sender.id = m.from_supplier_id
           WHERE m.to_supplier_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
    AND NOT EXISTS (
@@ -103,4 +111,7 @@ SELECT 'origin', n.supplier_id, n.depth
            JOIN supplier sender ON sender.id = m.from_supplier_id
           WHERE member.survivor_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
 UNION ALL
-SELECT 'truncated', NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut
+-- Hidden steps the walk would have taken (within maxDepth), once per agency and handling.
+SELECT DISTINCT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text) FROM hidden WHERE depth < CAST(:maxDepth AS int)
+UNION ALL
+SELECT 'truncated', NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

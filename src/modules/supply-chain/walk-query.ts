@@ -4,11 +4,12 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 
-/** One row of a walk's answer: a node, an edge, a seizure, an origin or the truncation flag. */
+/** One row of a walk's answer: a node, an edge, a seizure, an origin, a restricted hit (id: the owning agency) or the truncation flag. */
 export interface WalkRow {
   kind: string;
   id: string | null;
   depth: number | null;
+  handling: string | null;
 }
 
 const READABLE = /\{\{readable (\w+)\}\}/g;

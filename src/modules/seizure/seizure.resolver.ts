@@ -13,6 +13,9 @@ import { ItemConnection } from '../item/item.connection';
 import type { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
 import { SeizureRecordService } from './seizure-record.service';
+import { SeizureUpdateInput } from './seizure-update.inputs';
+import { SeizureUpdatePayload } from './seizure-update.payloads';
+import { SeizureUpdateService } from './seizure-update.service';
 import { SeizureConnection } from './seizure.connection';
 import { SeizureEntity } from './seizure.entity';
 import { SeizureFilter, SeizureRecordInput } from './seizure.inputs';
@@ -58,6 +61,18 @@ export class SeizureResolver {
     return toPayload<SeizureRecordPayload>(
       async () => ({ seizure: await context.tx.write((manager) => new SeizureRecordService(manager, caller).record(input)) }),
       (existing) => ({ seizure: (existing as SeizureEntity | null | undefined) ?? null }),
+    );
+  }
+
+  @Mutation(() => SeizureUpdatePayload, { description: 'Amends a seizure of the caller\'s own agency (OFFICER), against the version read.' })
+  async seizureUpdate(
+    @Arg('input', () => SeizureUpdateInput, { description: 'The seizure, the version read, and the fields to change.' }) input: SeizureUpdateInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SeizureUpdatePayload> {
+    const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
+    return toPayload<SeizureUpdatePayload>(
+      async () => ({ seizure: await context.tx.write((manager) => new SeizureUpdateService(manager, caller).update(input)) }),
+      (current) => ({ seizure: (current as SeizureEntity | undefined) ?? null }),
     );
   }
 

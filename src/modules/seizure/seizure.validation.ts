@@ -3,7 +3,7 @@ import { HandlingCode } from '../../shared/handling';
 import { LIMITS, optionalText } from '../../shared/text-fields';
 import { validateItem, type ItemDraft } from '../item/item.validation';
 import { validateRoute, type RouteLegDraft } from '../route/route.service';
-import type { SeizureRecordInput } from './seizure.inputs';
+import type { LocationInput, SeizureRecordInput } from './seizure.inputs';
 
 export const MAX_ITEMS = 1000;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
@@ -29,6 +29,40 @@ export function referenceKey(reference: string): string {
   return reference.trim().toLowerCase();
 }
 
+/** A seizure time may not lie more than 5 minutes ahead, nor before 1990 (a mistyped year). */
+export function validateSeizedAt(seizedAt: Date, now: Date, problems: Problems): void {
+  if (seizedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is in the future: a seizure cannot be recorded before it happens', ['input', 'seizedAt']);
+  } else if (seizedAt < EARLIEST_SEIZURE) {
+    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is before 1990: check the year', ['input', 'seizedAt']);
+  }
+}
+
+/** A location: a description of at most 500 characters, and coordinates given together and in range. */
+export function validateLocation(
+  input: LocationInput | null | undefined,
+  problems: Problems,
+): Pick<SeizureDraft, 'locationDescription' | 'latitude' | 'longitude'> {
+  const location = input ?? {};
+  const field = (name: string) => ['input', 'location', name];
+  const hasLatitude = location.latitude !== null && location.latitude !== undefined;
+  const hasLongitude = location.longitude !== null && location.longitude !== undefined;
+  if (hasLatitude !== hasLongitude) {
+    problems.add(ErrorCode.INVALID_INPUT, 'latitude and longitude must be given together', field(hasLatitude ? 'longitude' : 'latitude'));
+  }
+  if (hasLatitude && !(Math.abs(location.latitude!) <= 90)) {
+    problems.add(ErrorCode.INVALID_INPUT, `latitude must be between -90 and 90, got ${location.latitude}`, field('latitude'));
+  }
+  if (hasLongitude && !(Math.abs(location.longitude!) <= 180)) {
+    problems.add(ErrorCode.INVALID_INPUT, `longitude must be between -180 and 180, got ${location.longitude}`, field('longitude'));
+  }
+  return {
+    locationDescription: optionalText(location.description, LIMITS.name, field('description'), problems),
+    latitude: hasLatitude ? location.latitude! : null,
+    longitude: hasLongitude ? location.longitude! : null,
+  };
+}
+
 /** Checks everything about a seizure that needs no database; collects every problem, with its field path. */
 export function validateSeizure(input: SeizureRecordInput, now: Date, problems: Problems): SeizureDraft {
   const field = (...path: string[]) => ['input', ...path];
@@ -38,24 +72,8 @@ export function validateSeizure(input: SeizureRecordInput, now: Date, problems: 
     problems.add(ErrorCode.INVALID_INPUT, `reference must be at most ${LIMITS.identifier} characters, got ${reference.length}`, field('reference'));
   }
 
-  if (input.seizedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
-    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is in the future: a seizure cannot be recorded before it happens', field('seizedAt'));
-  } else if (input.seizedAt < EARLIEST_SEIZURE) {
-    problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is before 1990: check the year', field('seizedAt'));
-  }
-
-  const location = input.location ?? {};
-  const hasLatitude = location.latitude !== null && location.latitude !== undefined;
-  const hasLongitude = location.longitude !== null && location.longitude !== undefined;
-  if (hasLatitude !== hasLongitude) {
-    problems.add(ErrorCode.INVALID_INPUT, 'latitude and longitude must be given together', field('location', hasLatitude ? 'longitude' : 'latitude'));
-  }
-  if (hasLatitude && !(Math.abs(location.latitude!) <= 90)) {
-    problems.add(ErrorCode.INVALID_INPUT, `latitude must be between -90 and 90, got ${location.latitude}`, field('location', 'latitude'));
-  }
-  if (hasLongitude && !(Math.abs(location.longitude!) <= 180)) {
-    problems.add(ErrorCode.INVALID_INPUT, `longitude must be between -180 and 180, got ${location.longitude}`, field('location', 'longitude'));
-  }
+  validateSeizedAt(input.seizedAt, now, problems);
+  const location = validateLocation(input.location, problems);
 
   const handling = input.handling ?? HandlingCode.TLP_GREEN;
 
@@ -70,9 +88,7 @@ export function validateSeizure(input: SeizureRecordInput, now: Date, problems: 
     referenceKey: referenceKey(reference),
     seizedAt: input.seizedAt,
     jurisdiction: input.jurisdiction ?? null,
-    locationDescription: optionalText(location.description, LIMITS.name, field('location', 'description'), problems),
-    latitude: hasLatitude ? location.latitude! : null,
-    longitude: hasLongitude ? location.longitude! : null,
+    ...location,
     handling,
     notes: optionalText(input.notes, LIMITS.notes, field('notes'), problems),
     items,

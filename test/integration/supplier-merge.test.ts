@@ -60,6 +60,9 @@ describe('supplierMerge and supplierUnmerge', () => {
     const reach = await app.graphql(analyst, `query ($id: ID!) { supplierReach(supplierId: $id) { seizures { reference } } }`, { id: maker.id });
     expect(reach.body.data.supplierReach.seizures).toEqual([{ reference: seizure.reference }]);
     expect(await searchFirst('Lindqvarn')).toBe('Rheinkante Bootshandel GmbH');
+    const movements = await app.graphql(analyst, `query ($id: ID!) { supplier(id: $id) {
+      movementsIn { totalCount } movementsOut { totalCount nodes { items { id } } } } }`, { id: survivor.id });
+    expect(movements.body.data.supplier).toEqual({ movementsIn: { totalCount: 1 }, movementsOut: { totalCount: 1, nodes: [{ items: [{ id: itemId }] }] } });
     const listed = await app.graphql(analyst, `{ suppliers(first: 100, filter: { agency: ["${agency.code}"] }) { nodes { name } } }`);
     expect(listed.body.data.suppliers.nodes.map((n: any) => n.name)).not.toContain('Rheinkante Bootshandel');
 

@@ -40,8 +40,7 @@ export function createMovementLoaders(tx: RequestTransaction): MovementLoaders {
       memoised(`page:${direction}:${first}:${after}`, () =>
         new DataLoader<string, MovementEntity[]>(async (supplierIds) => {
           const rows = await (await service()).pagesOfSuppliers(supplierIds, direction, first, after);
-          const party = (m: MovementEntity) => (direction === 'in' ? m.toSupplierId : m.fromSupplierId)!;
-          return groupBy(supplierIds, rows.map((m) => [party(m), m] as [string, MovementEntity]));
+          return groupBy(supplierIds, rows.map((r) => [r.supplierId, r.movement] as const));
         }),
       ),
     countOfSupplier: (direction) =>

@@ -11,6 +11,14 @@ import { MovementEntity } from './movement.entity';
 export type Direction = 'in' | 'out';
 const PARTY_COLUMN: Record<Direction, string> = { in: 'to_supplier_id', out: 'from_supplier_id' };
 
+/** The supplier a movement's party stands for: its survivor when it was merged into another. */
+const standsFor = (column: string) =>
+  `coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = ${column}), ${column})`;
+
+/** These suppliers' ids and those of the suppliers merged into them. */
+const withMerged = (ids: string) =>
+  `CAST(${ids} AS uuid[]) || ARRAY(SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(CAST(${ids} AS uuid[])))`;
+
 const MOVEMENTS_NEWEST_FIRST: NewestFirstOrder<MovementEntity> = {
   kind: 'movement',
   timeColumn: 'm.recorded_at',
@@ -60,35 +68,47 @@ export class MovementService {
 
   /**
    * For each supplier, the first `first + 1` readable movements it received (`in`) or sent
-   * (`out`) after the cursor, newest first: one statement for a whole list of suppliers.
+   * (`out`) after the cursor, newest first, counting those of the suppliers merged into it: one
+   * statement for a whole list of suppliers.
    */
-  async pagesOfSuppliers(supplierIds: readonly string[], direction: Direction, first: number, after: string | null): Promise<MovementEntity[]> {
+  async pagesOfSuppliers(
+    supplierIds: readonly string[],
+    direction: Direction,
+    first: number,
+    after: string | null,
+  ): Promise<Array<{ supplierId: string; movement: MovementEntity }>> {
     const column = PARTY_COLUMN[direction];
     const visible = readableBy('x', this.caller);
     const [afterTime, afterId] = after ? decodeCursor(after, MOVEMENTS_NEWEST_FIRST.kind, 2) : [null, null];
-    return this.readable()
-      .andWhere(
-        `m.id IN (SELECT ranked.id FROM (
-           SELECT x.id, row_number() OVER (PARTITION BY x.${column} ORDER BY x.recorded_at DESC, x.id DESC) AS rank
+    const { entities, raw } = await this.readable()
+      .innerJoin(
+        `(SELECT ranked.id, ranked.supplier_id FROM (
+           SELECT x.id, ${standsFor(`x.${column}`)} AS supplier_id,
+                  row_number() OVER (PARTITION BY ${standsFor(`x.${column}`)} ORDER BY x.recorded_at DESC, x.id DESC) AS rank
              FROM movement x
-            WHERE x.${column} = ANY(:supplierIds) AND ${visible.clause}
+            WHERE x.${column} = ANY(${withMerged(':supplierIds')}) AND ${visible.clause}
               AND (CAST(:afterTime AS timestamptz) IS NULL OR (x.recorded_at, x.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
          ) ranked WHERE ranked.rank <= :perSupplier)`,
+        'page',
+        'page.id = m.id',
         { ...visible.params, supplierIds, afterTime, afterId, perSupplier: first + 1 },
       )
+      .addSelect('page.supplier_id', 'page_supplier_id')
       .orderBy('m.recorded_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
-      .getMany();
+      .getRawAndEntities<{ m_id: string; page_supplier_id: string }>();
+    const byId = new Map(entities.map((movement) => [movement.id, movement]));
+    return raw.map((row) => ({ supplierId: row.page_supplier_id, movement: byId.get(row.m_id)! }));
   }
 
-  /** How many readable movements each supplier received (`in`) or sent (`out`). */
+  /** How many readable movements each supplier received (`in`) or sent (`out`), with those of the suppliers merged into it. */
   async countsOfSuppliers(supplierIds: readonly string[], direction: Direction): Promise<Map<string, number>> {
-    const column = PARTY_COLUMN[direction];
+    const party = standsFor(`m.${PARTY_COLUMN[direction]}`);
     const rows: Array<{ supplier_id: string; count: string }> = await this.readable()
-      .select(`m.${column}`, 'supplier_id')
+      .select(party, 'supplier_id')
       .addSelect('count(*)', 'count')
-      .andWhere(`m.${column} = ANY(:supplierIds)`, { supplierIds })
-      .groupBy(`m.${column}`)
+      .andWhere(`m.${PARTY_COLUMN[direction]} = ANY(${withMerged(':supplierIds')})`, { supplierIds })
+      .groupBy(party)
       .getRawMany();
     return new Map(rows.map((r) => [r.supplier_id, Number(r.count)]));
   }

@@ -8,6 +8,7 @@ import { ItemMatchingSecurity1795892509893 } from './1795892509893-ItemMatchingS
 import { SupplierMerge1795892973666 } from './1795892973666-SupplierMerge';
 import { ItemMatchHits1795893600000 } from './1795893600000-ItemMatchHits';
 import { SupplyChainHits1795893700000 } from './1795893700000-SupplyChainHits';
+import { AuditTrail1795893800000 } from './1795893800000-AuditTrail';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -21,4 +22,5 @@ export const migrations: Function[] = [
   SupplierMerge1795892973666,
   ItemMatchHits1795893600000,
   SupplyChainHits1795893700000,
+  AuditTrail1795893800000,
 ];

@@ -9,6 +9,7 @@ import { formatError } from './graphql/errors/error-policy';
 import { requestErrorsPlugin } from './graphql/errors/request-errors.plugin';
 import { buildRegistrySchema } from './graphql/schema';
 import { createGraphQLHandler } from './http/graphql-handler';
+import { auditPlugin } from './modules/audit/audit.plugin';
 import { sendGraphQLError, sendJson } from './http/respond';
 import type { Logger } from './shared/logger';
 
@@ -31,13 +32,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The HTTP server: /graphql, /healthz and /readyz. */
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const { dataSource, logger, production } = options;
+  const schema = await buildRegistrySchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildRegistrySchema(),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError,
-    plugins: [requestErrorsPlugin(logger)],
+    plugins: [requestErrorsPlugin(logger), auditPlugin(schema, logger)],
     // main.ts handles SIGTERM/SIGINT: it drains requests, then stops Apollo, the pool and the database.
     stopOnTerminationSignals: false,
   });

@@ -19,18 +19,36 @@ export interface Loaders {
   matching: MatchingLoaders;
 }
 
+/** What the audit trail records of a request besides the operation itself. */
+export interface AuditFacts {
+  clientAddress: string | null;
+  /** Why the caller says they need this (the `X-Justification` header). */
+  justification: string | null;
+  /** Global ids of the records the request's mutations created or changed. */
+  entityIds: string[];
+}
+
 /** Everything a resolver may use for one request: fresh per request, never shared. */
 export interface RequestContext {
   requestId: string;
+  claims: TokenClaims;
   tx: RequestTransaction;
   loaders: Loaders;
+  audit: AuditFacts;
 }
 
-export function createRequestContext(dataSource: DataSource, claims: TokenClaims, requestId: string): RequestContext {
+export function createRequestContext(
+  dataSource: DataSource,
+  claims: TokenClaims,
+  requestId: string,
+  audit: Omit<AuditFacts, 'entityIds'> = { clientAddress: null, justification: null },
+): RequestContext {
   const tx = new RequestTransaction(dataSource, claims);
   return {
     requestId,
+    claims,
     tx,
+    audit: { ...audit, entityIds: [] },
     loaders: {
       agency: createAgencyLoaders(() => tx.manager()),
       seizure: createSeizureLoaders(tx),

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import '../modules/item/item.enums.graphql';
 import { ItemResolver } from '../modules/item/item.resolver';
 import '../modules/matching/matching.enums.graphql';
@@ -37,6 +38,7 @@ export const resolvers = [
   ItemMatchesResolver,
   SupplierCandidatesResolver,
   SupplierMergeResolver,
+  AuditResolver,
 ] as const;
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {

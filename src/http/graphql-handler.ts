@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, verifyToken, type TokenSettings } from '../auth/tokens';
 import { createRequestContext, type RequestContext } from '../graphql/context';
+import { appendAuditEvents } from '../modules/audit/audit.service';
 import type { Logger } from '../shared/logger';
 import { BodyTooLargeError, readBody } from './body';
 import { sendGraphQLError } from './respond';
@@ -21,6 +22,13 @@ function bearerToken(req: IncomingMessage): string | null {
   return match ? match[1] : null;
 }
 
+/** Why the caller says they need what they ask (`X-Justification`), kept with the audit events; at most 500 characters. */
+function justificationOf(req: IncomingMessage): string | null {
+  const given = req.headers['x-justification'];
+  const text = (Array.isArray(given) ? given.join(' ') : given ?? '').trim();
+  return text === '' ? null : text.slice(0, 500);
+}
+
 /** A browser asking for the GraphQL page itself (no operation): Apollo answers with its landing page. */
 function wantsLandingPage(req: IncomingMessage, url: URL): boolean {
   return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
@@ -36,13 +44,18 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     let context: RequestContext | undefined;
+    const audit = { clientAddress: req.socket.remoteAddress ?? null, justification: justificationOf(req) };
     if (!wantsLandingPage(req, url)) {
       const token = bearerToken(req);
       try {
         if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
-        context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId);
+        context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, audit);
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
+        await appendAuditEvents(dataSource, [{
+          actor: 'unauthenticated', agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
+          entityIds: [], requestId, ...audit,
+        }]);
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
         return;
       }

@@ -1,4 +1,7 @@
 import { DomainError } from '../../shared/domain-error';
+import type { RequestContext } from '../context';
+import { toGlobalId } from '../relay/global-id';
+import { typeNameOf } from '../relay/node-registry';
 import type { UserError } from './user-error';
 
 /** Every mutation payload: its nullable result fields plus `userErrors`. */
@@ -12,16 +15,28 @@ export interface PayloadShape {
  * is a fault and propagates to the error masking.
  */
 export async function toPayload<P extends PayloadShape>(
+  context: RequestContext,
   work: () => Promise<Omit<P, 'userErrors'>>,
   onError: (result: unknown) => Omit<P, 'userErrors'>,
 ): Promise<P> {
   try {
-    return { ...(await work()), userErrors: [] } as unknown as P;
+    const result = await work();
+    noteRecords(context, Object.values(result));
+    return { ...result, userErrors: [] } as unknown as P;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
+    noteRecords(context, [error.result]);
     return {
       ...onError(error.result),
       userErrors: error.problems.map((p) => ({ code: p.code, message: p.message, field: p.field })),
     } as unknown as P;
+  }
+}
+
+/** The audit trail names the records a mutation created or changed (or, refused, the one it met). */
+function noteRecords(context: RequestContext, values: unknown[]): void {
+  for (const value of values) {
+    const type = value && typeof value === 'object' ? typeNameOf(value) : undefined;
+    if (type) context.audit.entityIds.push(toGlobalId(type, (value as { id: string }).id));
   }
 }

@@ -1,7 +1,7 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Names of the types whose ids are global; part of every id, so ids of different types never collide. */
-const NODE_TYPE_NAMES = ['Agency', 'Seizure', 'Item', 'Supplier', 'Movement'] as const;
+const NODE_TYPE_NAMES = ['Agency', 'Seizure', 'Item', 'Supplier', 'Movement', 'AuditEvent'] as const;
 export type NodeTypeName = (typeof NODE_TYPE_NAMES)[number];
 
 const isNodeTypeName = (name: string): name is NodeTypeName => (NODE_TYPE_NAMES as readonly string[]).includes(name);

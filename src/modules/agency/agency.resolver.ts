@@ -28,6 +28,7 @@ export class AgencyResolver {
   ): Promise<AgencyCreatePayload> {
     requireRole(await context.tx.caller(), Role.ADMIN, 'any');
     return toPayload<AgencyCreatePayload>(
+      context,
       async () => ({ agency: await context.tx.write((manager) => new AgencyService(manager).create(input)) }),
       () => ({ agency: null }),
     );

@@ -27,6 +27,7 @@ export class ItemMatchResolver {
   ): Promise<ItemMatchDecidePayload> {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<ItemMatchDecidePayload>(
+      context,
       async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).decide(input)) }),
       () => ({ match: null }),
     );
@@ -39,6 +40,7 @@ export class ItemMatchResolver {
   ): Promise<ItemLinkPayload> {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<ItemLinkPayload>(
+      context,
       async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).link(input)) }),
       () => ({ match: null }),
     );

@@ -52,6 +52,7 @@ export class MovementResolver {
   ): Promise<MovementRecordPayload> {
     const caller = requireMovementRecorder(await context.tx.caller());
     return toPayload<MovementRecordPayload>(
+      context,
       async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record(input)) }),
       () => ({ movement: null }),
     );

@@ -59,6 +59,7 @@ export class SeizureResolver {
   ): Promise<SeizureRecordPayload> {
     const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
     return toPayload<SeizureRecordPayload>(
+      context,
       async () => ({ seizure: await context.tx.write((manager) => new SeizureRecordService(manager, caller).record(input)) }),
       (existing) => ({ seizure: (existing as SeizureEntity | null | undefined) ?? null }),
     );
@@ -71,6 +72,7 @@ export class SeizureResolver {
   ): Promise<SeizureUpdatePayload> {
     const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
     return toPayload<SeizureUpdatePayload>(
+      context,
       async () => ({ seizure: await context.tx.write((manager) => new SeizureUpdateService(manager, caller).update(input)) }),
       (current) => ({ seizure: (current as SeizureEntity | undefined) ?? null }),
     );

@@ -18,6 +18,7 @@ export class SupplierMergeResolver {
   ): Promise<SupplierMergePayload> {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<SupplierMergePayload>(
+      context,
       async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).merge(input)) }),
       () => ({ supplier: null }),
     );
@@ -30,6 +31,7 @@ export class SupplierMergeResolver {
   ): Promise<SupplierUnmergePayload> {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<SupplierUnmergePayload>(
+      context,
       async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).unmerge(input)) }),
       () => ({ supplier: null }),
     );

@@ -55,6 +55,7 @@ export class SupplierResolver {
   ): Promise<SupplierCreatePayload> {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<SupplierCreatePayload>(
+      context,
       async () => ({ supplier: await context.tx.write((manager) => new SupplierCreateService(manager, caller).create(input)) }),
       () => ({ supplier: null }),
     );

@@ -1,0 +1,87 @@
+import { Role } from '../../src/auth/roles';
+import { makeAgency, type TestAgency } from '../factories/agency.factory';
+import { makeSeizure, recordSeizure, seizureInput } from '../factories/seizure.factory';
+import { TestApp } from '../setup/test-app';
+
+let app: TestApp;
+let agency: TestAgency;
+let officer: string;
+let auditor: string;
+
+const EVENTS = `query ($filter: AuditFilter, $first: Int, $after: String) { auditEvents(filter: $filter, first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id at actor agency operation outcome entityIds requestId justification } } }`;
+
+async function events(filter: Record<string, unknown>, token = auditor, first = 50) {
+  const res = await app.graphql(token, EVENTS, { filter, first });
+  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  return res.body.data.auditEvents;
+}
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  agency = await makeAgency(app);
+  officer = await agency.token([Role.OFFICER, Role.ANALYST], 'officer.audited');
+  auditor = await agency.token([Role.AUDITOR], 'auditor.one');
+});
+afterAll(() => app.stop());
+
+describe('the audit trail', () => {
+  it('records a successful mutation with the record it created, and a refused one as FAILED', async () => {
+    const seizure = await makeSeizure(app, officer, { reference: 'AUD-1' });
+    await recordSeizure(app, officer, seizureInput({ reference: 'AUD-1' })); // duplicate: refused
+    const found = await events({ operation: 'seizureRecord', actor: 'officer.audited' });
+    expect(found.nodes.map((e: any) => e.outcome)).toEqual(['FAILED', 'SUCCESS']);
+    expect(found.nodes[1]).toMatchObject({ agency: agency.code, entityIds: [seizure.id] });
+    expect(found.nodes[0].entityIds).toEqual([seizure.id]); // the existing seizure it met
+  });
+
+  it('records a denied operation, a walk with its start and the justification given, and a failed authentication', async () => {
+    const analystOnly = await agency.token([Role.ANALYST], 'analyst.denied');
+    await app.graphql(analystOnly, `mutation ($input: SeizureRecordInput!) { seizureRecord(input: $input) { userErrors { code } } }`, { input: seizureInput() });
+    expect((await events({ actor: 'analyst.denied' })).nodes.map((e: any) => [e.operation, e.outcome])).toEqual([['seizureRecord', 'DENIED']]);
+
+    const seizure = await makeSeizure(app, officer);
+    const res = await app.http().post('/graphql').set('authorization', `Bearer ${officer}`).set('x-justification', 'case 2026/118, duty of care')
+      .send({ query: 'query ($id: ID) { supplyChain(seizureId: $id) { truncated } }', variables: { id: seizure.id } });
+    expect(res.status).toBe(200);
+    const [walk] = (await events({ operation: 'supplyChain' })).nodes;
+    expect(walk).toMatchObject({ outcome: 'SUCCESS', entityIds: [seizure.id], justification: 'case 2026/118, duty of care', requestId: res.headers['x-request-id'] });
+
+    await app.graphql('not-a-token', '{ viewer { subject } }');
+    const admin = await app.token({ sub: 'admin.one', agency: 'HQ', roles: [Role.ADMIN] });
+    const [denied] = (await events({ operation: 'authenticate' }, admin)).nodes;
+    expect(denied).toMatchObject({ actor: 'unauthenticated', outcome: 'DENIED' });
+  });
+
+  it("shows an AUDITOR only their own agency's events, an ADMIN all, and nobody else any", async () => {
+    const other = await makeAgency(app);
+    await makeSeizure(app, await other.token([Role.OFFICER]));
+    const mine = await events({ operation: 'seizureRecord' });
+    expect(mine.nodes.every((e: any) => e.agency === agency.code)).toBe(true);
+    const admin = await app.token({ sub: 'admin.two', agency: 'HQ', roles: [Role.ADMIN] });
+    const all = await events({ operation: 'seizureRecord' }, admin);
+    expect(all.nodes.some((e: any) => e.agency === other.code)).toBe(true);
+    const res = await app.graphql(officer, EVENTS, {});
+    expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('pages through events newest first', async () => {
+    for (let i = 0; i < 3; i++) await makeSeizure(app, officer);
+    const first = await events({ operation: 'seizureRecord', outcome: 'SUCCESS' }, auditor, 2);
+    const res = await app.graphql(auditor, EVENTS, { filter: { operation: 'seizureRecord', outcome: 'SUCCESS' }, first: 100, after: first.pageInfo.endCursor });
+    const rest = res.body.data.auditEvents.nodes;
+    expect(first.nodes).toHaveLength(2);
+    expect(rest).toHaveLength(first.totalCount - 2);
+    expect(new Set([...first.nodes, ...rest].map((e: any) => e.id)).size).toBe(first.totalCount);
+  });
+
+  it("cannot be altered or deleted, by the service's role or even by the owner", async () => {
+    await makeSeizure(app, officer);
+    await expect(app.query(`UPDATE audit_event SET outcome = 'SUCCESS'`)).rejects.toThrow(/cannot be altered or deleted/);
+    await expect(app.query(`DELETE FROM audit_event`)).rejects.toThrow(/cannot be altered or deleted/);
+    const { RequestTransaction } = await import('../../src/db/request-transaction');
+    const tx = new RequestTransaction(app.dataSource, { subject: 'x', agencyCode: agency.code, roles: [Role.OFFICER] });
+    await expect((await tx.manager()).query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    await tx.finish(false);
+  });
+});

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database';
 import { createDataSource } from './db/data-source';
 import { printDemoBanner } from './db/seed/demo-banner';
 import { seedDemoDataIfEmpty } from './db/seed/seed';
+import { maintainAuditPartitions } from './modules/audit/audit-retention';
 import { createRegistryServer } from './server';
 import { logger } from './shared/logger';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await maintainAuditPartitions(dataSource, config.auditRetentionMonths);
   const tokens = { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience };
   const seeded = config.production ? false : await seedDemoDataIfEmpty(dataSource);
 

@@ -10,6 +10,8 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   readonly jwtIssuer: string | undefined;
   readonly jwtAudience: string | undefined;
+  /** How long audit events are kept, in months (at least 12); whole months are dropped. */
+  readonly auditRetentionMonths: number;
   readonly db: {
     readonly poolSize: number;
     /** How long a request waits for a pooled connection before it fails. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     jwtIssuer: optional(env, 'JWT_ISSUER'),
     jwtAudience: optional(env, 'JWT_AUDIENCE'),
+    auditRetentionMonths: integer(env, 'AUDIT_RETENTION_MONTHS', 36, 12, 1200),
     db: Object.freeze({
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
       connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 2000, 100, 600000),

@@ -1,4 +1,6 @@
 import { Role } from '../../src/auth/roles';
+import { RequestTransaction } from '../../src/db/request-transaction';
+import { maintainAuditPartitions } from '../../src/modules/audit/audit-retention';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
 import { makeSeizure, recordSeizure, seizureInput } from '../factories/seizure.factory';
 import { TestApp } from '../setup/test-app';
@@ -79,9 +81,22 @@ describe('the audit trail', () => {
     await makeSeizure(app, officer);
     await expect(app.query(`UPDATE audit_event SET outcome = 'SUCCESS'`)).rejects.toThrow(/cannot be altered or deleted/);
     await expect(app.query(`DELETE FROM audit_event`)).rejects.toThrow(/cannot be altered or deleted/);
-    const { RequestTransaction } = await import('../../src/db/request-transaction');
     const tx = new RequestTransaction(app.dataSource, { subject: 'x', agencyCode: agency.code, roles: [Role.OFFICER] });
     await expect((await tx.manager()).query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
     await tx.finish(false);
+  });
+
+  it('keeps the coming months ready and drops whole months past the retention period', async () => {
+    await app.query(`CREATE TABLE audit_event_2020_01 PARTITION OF audit_event FOR VALUES FROM ('2020-01-01Z') TO ('2020-02-01Z')`);
+    await app.query(`INSERT INTO audit_event (at, actor, operation, outcome) VALUES ('2020-01-15Z', 'old.actor', 'seizureRecord', 'SUCCESS')`);
+    const now = new Date('2026-11-28T12:00:00Z');
+    const first = await maintainAuditPartitions(app.dataSource, 36, now);
+    expect(first.dropped).toContain('audit_event_2020_01');
+    expect(await app.query(`SELECT count(*)::int AS n FROM audit_event WHERE actor = 'old.actor'`)).toEqual([{ n: 0 }]);
+    const months: Array<{ name: string }> = await app.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_event'::regclass`);
+    expect(months.map((m) => m.name)).toEqual(expect.arrayContaining(['audit_event_2026_11', 'audit_event_2027_11', 'audit_event_default']));
+    expect(await maintainAuditPartitions(app.dataSource, 36, now)).toEqual({ created: [], dropped: [] });
+    await expect(maintainAuditPartitions(app.dataSource, 6, now)).rejects.toThrow(/at least 12 months/);
   });
 });

@@ -41,6 +41,8 @@ describe('the audit trail', () => {
     const analystOnly = await agency.token([Role.ANALYST], 'analyst.denied');
     await app.graphql(analystOnly, `mutation ($input: SeizureRecordInput!) { seizureRecord(input: $input) { userErrors { code } } }`, { input: seizureInput() });
     expect((await events({ actor: 'analyst.denied' })).nodes.map((e: any) => [e.operation, e.outcome])).toEqual([['seizureRecord', 'DENIED']]);
+    await app.graphql(auditor, '{ seizures { totalCount } }'); // separation of duties: an AUDITOR reads no business data
+    expect((await events({ actor: 'auditor.one', operation: 'seizures' })).nodes.map((e: any) => e.outcome)).toEqual(['DENIED']);
 
     const seizure = await makeSeizure(app, officer);
     const res = await app.http().post('/graphql').set('authorization', `Bearer ${officer}`).set('x-justification', 'case 2026/118, duty of care')

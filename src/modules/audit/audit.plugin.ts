@@ -34,8 +34,8 @@ function outcomeOf(answer: unknown, errors: readonly GraphQLFormattedError[]): A
 /**
  * Writes the audit trail of each operation before its transaction commits: every mutation
  * (its SUCCESS in the same transaction as the change; a refused one as FAILED or DENIED, its
- * change having been rolled back to its savepoint), every supply-chain walk, and every answer
- * that contained a restricted hit.
+ * change having been rolled back to its savepoint), every supply-chain walk, every denied
+ * query, and every answer that contained a restricted hit.
  */
 export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
@@ -52,7 +52,9 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
             const name = field.name.value;
             const key = field.alias?.value ?? name;
             const answer = (data as Record<string, unknown> | null | undefined)?.[key];
-            const audited = operation.operation === 'mutation' || AUDITED_QUERIES.has(name) || showsRestrictedHit(answer);
+            const fieldErrors = errors.filter((e) => e.path?.[0] === key);
+            const denied = fieldErrors.some((e) => e.extensions?.code === 'FORBIDDEN');
+            const audited = operation.operation === 'mutation' || AUDITED_QUERIES.has(name) || denied || showsRestrictedHit(answer);
             const definition = root?.getFields()[name];
             if (!audited || !definition) continue;
             let args: unknown = {};
@@ -61,7 +63,6 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
             } catch {
               // arguments that did not coerce: nothing ran
             }
-            const fieldErrors = errors.filter((e) => e.path?.[0] === key);
             events.push({
               actor: contextValue.claims.subject,
               agencyCode: contextValue.claims.agencyCode,

@@ -52,10 +52,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, audit);
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
+        // The refusal stands even if the database cannot take its audit event right now.
         await appendAuditEvents(dataSource, [{
           actor: 'unauthenticated', agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
           entityIds: [], requestId, ...audit,
-        }]);
+        }]).catch((auditError) => logger.error({ requestId, err: auditError }, 'failed authentication could not be audited'));
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
         return;
       }

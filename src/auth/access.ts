@@ -19,10 +19,11 @@ export function requireBusinessReader(caller: Caller): RegisteredCaller {
   return registered(caller);
 }
 
-/** An operation reserved to a role; `agency: 'registered'` also requires the caller's agency to be registered. */
-export function requireRole(caller: Caller, role: Role, agency: 'registered'): RegisteredCaller;
-export function requireRole(caller: Caller, role: Role, agency: 'any'): Caller;
-export function requireRole(caller: Caller, role: Role, agency: 'registered' | 'any'): Caller {
-  if (!caller.roles.has(role)) throw forbidden(`this operation needs the ${role} role`);
+/** An operation reserved to a role (or any of several); `agency: 'registered'` also requires the caller's agency to be registered. */
+export function requireRole(caller: Caller, role: Role | Role[], agency: 'registered'): RegisteredCaller;
+export function requireRole(caller: Caller, role: Role | Role[], agency: 'any'): Caller;
+export function requireRole(caller: Caller, role: Role | Role[], agency: 'registered' | 'any'): Caller {
+  const allowed = ([] as Role[]).concat(role);
+  if (!allowed.some((r) => caller.roles.has(r))) throw forbidden(`this operation needs the ${allowed.join(' or ')} role`);
   return agency === 'registered' ? registered(caller) : caller;
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { inKeyOrder, isLoaded } from '../../shared/loader-results';
 import type { EntityManager } from 'typeorm';
 import type { AgencyEntity } from './agency.entity';
 import { AgencyService } from './agency.service';
@@ -11,12 +12,11 @@ export interface AgencyLoaders {
 
 /** Per-request loaders (never shared across requests). */
 export function createAgencyLoaders(manager: () => Promise<EntityManager>): AgencyLoaders {
-  const byId = new DataLoader<string, AgencyEntity | null>(async (ids) => {
-    const found = new Map((await new AgencyService(await manager()).byIds(ids)).map((a) => [a.id, a]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const byId = new DataLoader<string, AgencyEntity | null>(async (ids) =>
+    inKeyOrder(ids, await new AgencyService(await manager()).byIds(ids), (a) => a.id),
+  );
   return {
     byId,
-    many: async (ids) => (await byId.loadMany(ids)).filter((a): a is AgencyEntity => a !== null && !(a instanceof Error)),
+    many: async (ids) => (await byId.loadMany(ids)).filter(isLoaded),
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
-import { groupBy } from '../../shared/group-by';
+import { groupBy, inKeyOrder } from '../../shared/loader-results';
 import type { ItemEntity } from './item.entity';
 import { ItemService } from './item.service';
 
@@ -18,10 +18,7 @@ export function createItemLoaders(tx: RequestTransaction): ItemLoaders {
   const service = async () => new ItemService(await tx.manager(), await tx.caller());
   const pages = new Map<string, DataLoader<string, ItemEntity[]>>();
   return {
-    byId: new DataLoader(async (ids) => {
-      const byId = new Map((await (await service()).byIds(ids)).map((i) => [i.id, i]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: new DataLoader(async (ids) => inKeyOrder(ids, await (await service()).byIds(ids), (i) => i.id)),
     pageOfSeizure(first, afterPosition) {
       const shape = `${first}:${afterPosition}`;
       let loader = pages.get(shape);

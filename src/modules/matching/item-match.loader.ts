@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
-import { groupBy } from '../../shared/group-by';
+import { groupBy } from '../../shared/loader-results';
 import { ItemMatchService, type MatchFromItem, type RestrictedMatch } from './item-match.service';
 
 export interface MatchingLoaders {

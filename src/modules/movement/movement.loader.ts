@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
-import { groupBy } from '../../shared/group-by';
+import { groupBy, inKeyOrder } from '../../shared/loader-results';
 import type { ItemEntity } from '../item/item.entity';
 import type { MovementEntity } from './movement.entity';
 import { MovementService, type Direction } from './movement.service';
@@ -26,10 +26,7 @@ export function createMovementLoaders(tx: RequestTransaction): MovementLoaders {
     return memo.get(key)!;
   };
   return {
-    byId: new DataLoader(async (ids) => {
-      const byId = new Map((await (await service()).byIds(ids)).map((m) => [m.id, m]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: new DataLoader(async (ids) => inKeyOrder(ids, await (await service()).byIds(ids), (m) => m.id)),
     itemsOf: new DataLoader(async (movementIds) =>
       groupBy(movementIds, (await (await service()).itemsCarried(movementIds)).map((r) => [r.movementId, r.item] as [string, ItemEntity])),
     ),

@@ -1,9 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireBusinessReader, type RegisteredCaller } from '../../auth/access';
-import type { Caller } from '../../auth/caller';
+import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { forbidden } from '../../graphql/errors/graphql-errors';
 import { toPayload } from '../../graphql/errors/payload';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
@@ -28,14 +26,6 @@ registerNodeType({
   },
 });
 
-/** Movements are recorded by officers (custody evidence) and analysts (provenance work). */
-function requireMovementRecorder(caller: Caller): RegisteredCaller {
-  if (!caller.roles.has(Role.OFFICER) && !caller.roles.has(Role.ANALYST)) {
-    throw forbidden('recording a movement needs the OFFICER or ANALYST role');
-  }
-  return requireBusinessReader(caller);
-}
-
 @Resolver(() => MovementType)
 export class MovementResolver {
   @Query(() => MovementType, { nullable: true, description: 'A movement by id; null when it does not exist or the caller may not read it.' })
@@ -50,7 +40,8 @@ export class MovementResolver {
     @Arg('input', () => MovementRecordInput, { description: 'The movement.' }) input: MovementRecordInput,
     @Ctx() context: RequestContext,
   ): Promise<MovementRecordPayload> {
-    const caller = requireMovementRecorder(await context.tx.caller());
+    // Officers record custody evidence, analysts provenance work.
+    const caller = requireRole(await context.tx.caller(), [Role.OFFICER, Role.ANALYST], 'registered');
     return toPayload<MovementRecordPayload>(
       context,
       async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record(input)) }),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
-import { groupBy } from '../../shared/group-by';
+import { groupBy } from '../../shared/loader-results';
 import type { RouteLegEntity } from './route-leg.entity';
 import { RouteService } from './route.service';
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
+import { inKeyOrder } from '../../shared/loader-results';
 import type { SeizureEntity } from './seizure.entity';
 import { SeizureService } from './seizure.service';
 
@@ -11,10 +12,8 @@ export interface SeizureLoaders {
 /** Per-request loaders (never shared across requests: they carry the caller's rights). */
 export function createSeizureLoaders(tx: RequestTransaction): SeizureLoaders {
   return {
-    byId: new DataLoader(async (ids) => {
-      const found = await new SeizureService(await tx.manager(), await tx.caller()).byIds(ids);
-      const byId = new Map(found.map((s) => [s.id, s]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: new DataLoader(async (ids) =>
+      inKeyOrder(ids, await new SeizureService(await tx.manager(), await tx.caller()).byIds(ids), (s) => s.id),
+    ),
   };
 }

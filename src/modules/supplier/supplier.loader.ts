@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
-import { groupBy } from '../../shared/group-by';
+import { groupBy } from '../../shared/loader-results';
 import type { SupplierIdentifierEntity } from './supplier-identifier.entity';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierService } from './supplier.service';

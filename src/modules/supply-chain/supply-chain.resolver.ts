@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
+import { isLoaded } from '../../shared/loader-results';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
 import { idOfType } from '../../graphql/relay/global-id';
 import type { MovementEntity } from '../movement/movement.entity';
@@ -16,13 +17,12 @@ function depthLimit(maxDepth: number): number {
 }
 
 const byName = (a: SupplierEntity, b: SupplierEntity) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-const present = <T>(value: T | null | Error): value is T => value !== null && !(value instanceof Error);
 
 async function loadNodes(walk: WalkResult, context: RequestContext): Promise<SupplyChainNodeType[]> {
   const suppliers = await context.loaders.supplier.byId.loadMany(walk.nodes.map((n) => n.supplierId));
   return walk.nodes
     .map((node, i) => ({ supplier: suppliers[i], depth: node.depth }))
-    .filter((node): node is SupplyChainNodeType => present(node.supplier))
+    .filter((node): node is SupplyChainNodeType => isLoaded(node.supplier))
     .sort((a, b) => a.depth - b.depth || byName(a.supplier, b.supplier));
 }
 
@@ -32,7 +32,7 @@ async function loadEdges(walk: WalkResult, context: RequestContext): Promise<Sup
   const movements = await context.loaders.movement.byId.loadMany(walk.edges.map((e) => e.movementId));
   return walk.edges
     .map((edge, i) => ({ movement: movements[i], depth: edge.depth }))
-    .filter((edge): edge is SupplyChainEdgeType => present(edge.movement))
+    .filter((edge): edge is SupplyChainEdgeType => isLoaded(edge.movement))
     .sort((a, b) => a.depth - b.depth || timeOf(a.movement) - timeOf(b.movement) || a.movement.id.localeCompare(b.movement.id));
 }
 
@@ -72,7 +72,7 @@ export class SupplyChainResolver {
       loadEdges(walk, context),
       context.loaders.supplier.byId.loadMany(walk.origins),
     ]);
-    return { nodes, edges, origins: origins.filter(present).sort(byName), restricted: await loadRestricted(walk, context), truncated: walk.truncated };
+    return { nodes, edges, origins: origins.filter(isLoaded).sort(byName), restricted: await loadRestricted(walk, context), truncated: walk.truncated };
   }
 
   @Query(() => SupplierReachType, {
@@ -90,7 +90,7 @@ export class SupplyChainResolver {
 
     const walk = await new SupplyChainService(await context.tx.manager(), caller).downstream(start, depth);
     const [suppliers, loaded] = await Promise.all([loadNodes(walk, context), context.loaders.seizure.byId.loadMany(walk.seizures)]);
-    const seizures = loaded.filter(present).sort((a: SeizureEntity, b: SeizureEntity) => a.seizedAt.getTime() - b.seizedAt.getTime() || a.id.localeCompare(b.id));
+    const seizures = loaded.filter(isLoaded).sort((a: SeizureEntity, b: SeizureEntity) => a.seizedAt.getTime() - b.seizedAt.getTime() || a.id.localeCompare(b.id));
     const jurisdictions = [...new Set(seizures.map((s) => s.jurisdiction))].sort();
     return { suppliers, seizures, jurisdictions, restricted: await loadRestricted(walk, context), truncated: walk.truncated };
   }

@@ -9,6 +9,8 @@ import { SupplierMerge1795892973666 } from './1795892973666-SupplierMerge';
 import { ItemMatchHits1795893600000 } from './1795893600000-ItemMatchHits';
 import { SupplyChainHits1795893700000 } from './1795893700000-SupplyChainHits';
 import { AuditTrail1795893800000 } from './1795893800000-AuditTrail';
+import { ItemMatchLinking1795893900000 } from './1795893900000-ItemMatchLinking';
+import { SupplyChainEndHits1795894000000 } from './1795894000000-SupplyChainEndHits';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -23,4 +25,6 @@ export const migrations: Function[] = [
   ItemMatchHits1795893600000,
   SupplyChainHits1795893700000,
   AuditTrail1795893800000,
+  ItemMatchLinking1795893900000,
+  SupplyChainEndHits1795894000000,
 ];

@@ -173,3 +173,37 @@ describe('the session of a request', () => {
     })));
   });
 });
+
+describe('the ways past the policies', () => {
+  it('are only the SECURITY DEFINER functions that answer what a hit shows', async () => {
+    const functions = await app.query(`
+      SELECT p.proname AS name, pg_get_function_result(p.oid) AS result
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND p.prosecdef AND has_function_privilege('registry_app', p.oid, 'EXECUTE')
+       ORDER BY 1`);
+    // Ids of the caller's own or readable records for internal joins, an owning agency, a
+    // handling code, a match's basis/score/status, a count: never another agency's content.
+    expect(functions).toEqual([
+      { name: 'item_match_hits', result: 'TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)' },
+      { name: 'item_match_link', result: 'integer' },
+      { name: 'supplier_search_lookup', result: 'SETOF uuid' },
+      { name: 'supply_chain_hidden_carriers', result: 'TABLE(agency_id uuid, handling handling_code)' },
+      { name: 'supply_chain_hidden_seizures', result: 'TABLE(agency_id uuid, handling handling_code)' },
+      { name: 'supply_chain_hidden_steps', result: 'TABLE(supplier_id uuid, agency_id uuid, handling handling_code)' },
+    ]);
+  });
+
+  it('links only the caller\'s own new items: another agency\'s item ids link nothing', async () => {
+    const serial = `RLS-${RUN}-LINK`;
+    await makeSeizure(app, await partner.token([Role.OFFICER]), { items: [{ kind: 'ENGINE', serialNumber: serial }] });
+    await makeSeizure(app, await owner.token([Role.OFFICER], claims.A.subject), { items: [{ kind: 'ENGINE', serialNumber: serial }] });
+    const [{ id: ownersItem }] = await app.query(`SELECT i.id FROM item i JOIN agency a ON a.id = i.agency_id WHERE i.serial_number = $1 AND a.code = $2`, [serial, owner.code]);
+    await app.query(`DELETE FROM item_match WHERE $1 IN (item_a, item_b)`, [ownersItem]); // as if never matched
+
+    const link = (caller: Caller) => as(caller, (m) => m.query(`SELECT item_match_link(ARRAY[CAST($1 AS uuid)]) AS n`, [ownersItem]), 'rollback');
+    expect(await link('OUTSIDER')).toEqual([{ n: 0 }]);
+    expect(await link('PARTNER')).toEqual([{ n: 0 }]);
+    expect(await link('A')).toEqual([{ n: 1 }]); // the owner's officer would link it (rolled back)
+    expect(await app.query(`SELECT count(*) AS n FROM item_match WHERE $1 IN (item_a, item_b)`, [ownersItem])).toEqual([{ n: '0' }]);
+  });
+});

@@ -266,6 +266,52 @@ describe('supplierReach and hidden steps', () => {
   });
 });
 
+describe('hit/no-hit at the ends of a walk', () => {
+  const HITS = `query ($itemId: ID, $supplierId: ID!, $reach: Boolean!) {
+    supplyChain(itemId: $itemId) @skip(if: $reach) { nodes { supplier { name } } edges { depth } restricted { agency { code } handling } }
+    supplierReach(supplierId: $supplierId) @include(if: $reach) { suppliers { depth } seizures { id } restricted { agency { code } handling } }
+  }`;
+  let other: TestAgency;
+  let theirs: string;
+  beforeAll(async () => {
+    other = await makeAgency(app, { jurisdiction: 'BE' });
+    theirs = await other.token([Role.OFFICER, Role.ANALYST]);
+  });
+
+  it.each(['TLP_AMBER_STRICT', 'TLP_RED'])('says whose the %s movement that carried the start item is, RED giving nothing', async (handling) => {
+    const item = await seizedEngine();
+    await makeMovement(app, theirs, await supplier('Carrier-Sender', theirs), null, { handling, itemIds: [item.itemId] });
+    const res = await app.graphql(token, HITS, { itemId: item.itemId, supplierId: item.itemId, reach: false });
+    expect(res.body.data.supplyChain).toEqual({
+      nodes: [], edges: [],
+      restricted: handling === 'TLP_RED' ? [] : [{ agency: { code: other.code }, handling }],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Carrier-Sender');
+  });
+
+  it('says whose the hidden sender of a readable start movement is', async () => {
+    const item = await seizedEngine();
+    const sender = await makeSupplier(app, theirs, { name: 'Hidden-Start-Sender', handling: 'TLP_AMBER' });
+    await makeMovement(app, theirs, sender, null, { itemIds: [item.itemId] });
+    const res = await app.graphql(token, HITS, { itemId: item.itemId, supplierId: item.itemId, reach: false });
+    expect(res.body.data.supplyChain).toEqual({
+      nodes: [], edges: [{ depth: 1 }], restricted: [{ agency: { code: other.code }, handling: 'TLP_AMBER' }],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Hidden-Start-Sender');
+  });
+
+  it('says whose the seizure is that a readable movement from the supplier reached', async () => {
+    const seller = await supplier('Reach-Seller');
+    const hiddenSeizure = await makeSeizure(app, theirs, { handling: 'TLP_AMBER_STRICT', items: [{ kind: 'ENGINE', serialNumber: `HS-${Math.random().toString(36).slice(2, 9)}` }] });
+    await makeMovement(app, theirs, seller, null, { itemIds: [hiddenSeizure.items.nodes[0].id] });
+    const res = await app.graphql(token, HITS, { supplierId: seller.id, reach: true });
+    expect(res.body.data.supplierReach).toEqual({
+      suppliers: [], seizures: [], restricted: [{ agency: { code: other.code }, handling: 'TLP_AMBER_STRICT' }],
+    });
+    expect(JSON.stringify(res.body)).not.toContain(hiddenSeizure.id);
+  });
+});
+
 describe('supply-chain arguments', () => {
   it.each([
     ['both start ids', { itemId: 'a', seizureId: 'b' }],

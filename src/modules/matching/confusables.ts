@@ -9,7 +9,3 @@ const FOLD: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z
 export function foldConfusables(key: string): string {
   return key.replace(/[OILSBZ]/g, (c) => FOLD[c]);
 }
-
-export function isConfusablePair(a: string, b: string): boolean {
-  return a !== b && (FOLD[a] ?? a) === (FOLD[b] ?? b);
-}

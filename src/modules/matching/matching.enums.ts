@@ -17,9 +17,3 @@ export enum IdentifierField {
   SERIAL = 'SERIAL',
   BATCH = 'BATCH',
 }
-
-export const BASIS_OF_FIELD: Record<IdentifierField, MatchBasis> = {
-  [IdentifierField.HIN]: MatchBasis.SAME_HIN,
-  [IdentifierField.SERIAL]: MatchBasis.SAME_SERIAL,
-  [IdentifierField.BATCH]: MatchBasis.SAME_BATCH,
-};

@@ -5,8 +5,7 @@ import type { ItemEntity } from '../item/item.entity';
 import { hasWildcards } from '../item/identifier';
 import { foldConfusables } from './confusables';
 import { IdentifierKeyEntity } from './identifier-key.entity';
-import { judgeMatch, MIN_READABLE, readableCount } from './match-scoring';
-import { BASIS_OF_FIELD, IdentifierField, MatchStatus } from './matching.enums';
+import { IdentifierField } from './matching.enums';
 
 interface Probe {
   item: ItemEntity;
@@ -14,14 +13,6 @@ interface Probe {
   key: string;
   folded: string;
   wild: boolean;
-}
-
-interface Candidate {
-  probe: number;
-  item_id: string;
-  key: string;
-  make: string | null;
-  model: string | null;
 }
 
 /** The identifiers of an item, field by field, as the matching index holds them. */
@@ -57,11 +48,6 @@ export class MatchingService {
       `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT unnest(CAST($1 AS text[])) AS k ORDER BY 1) AS keys`,
       [probes.map((p) => `${p.item.kind}:${p.field}:${p.folded}`)],
     );
-    const candidates: Candidate[] = await this.manager.query(
-      `SELECT probe, item_id, key, make, model
-         FROM item_match_candidates(CAST($1 AS item_kind[]), CAST($2 AS identifier_field[]), CAST($3 AS text[]), CAST($4 AS boolean[]), $5)`,
-      [probes.map((p) => p.item.kind), probes.map((p) => p.field), probes.map((p) => p.folded), probes.map((p) => p.wild), seizureId],
-    );
     await insertInChunks(
       this.manager,
       IdentifierKeyEntity,
@@ -70,33 +56,8 @@ export class MatchingService {
         key: p.key, folded: p.folded, hasWildcards: p.wild,
       })),
     );
-    const matches = new Map<string, { itemA: string; itemB: string; basis: string; score: number; reasons: string[] }>();
-    for (const candidate of candidates) {
-      const probe = probes[candidate.probe - 1];
-      if (probe.wild && readableCount(probe.key) < MIN_READABLE) continue;
-      const judged = judgeMatch(probe.field, { key: probe.key, make: probe.item.make, model: probe.item.model }, candidate);
-      if (!judged) continue;
-      const [itemA, itemB] = [probe.item.id, candidate.item_id].sort();
-      const pair = `${itemA}:${itemB}`;
-      if ((matches.get(pair)?.score ?? -1) < judged.score) {
-        matches.set(pair, { itemA, itemB, basis: BASIS_OF_FIELD[probe.field], ...judged });
-      }
-    }
-    if (matches.size === 0) return;
-    const rows = [...matches.values()];
-    // A pair already known keeps its decision: a rejected suggestion stays rejected. (No
-    // conflict target: with one, PostgreSQL would also demand that the caller may read the
-    // other item, which matching across agencies must not need.)
-    await this.manager.query(
-      `INSERT INTO item_match (item_a, item_b, basis, score, reasons, status)
-       SELECT a, b, CAST(basis AS match_basis), score, string_to_array(reasons, E'\\x1f'), CAST($6 AS match_status)
-         FROM unnest(CAST($1 AS uuid[]), CAST($2 AS uuid[]), CAST($3 AS text[]), CAST($4 AS numeric[]), CAST($5 AS text[]))
-              AS m(a, b, basis, score, reasons)
-       ON CONFLICT DO NOTHING`,
-      [
-        rows.map((r) => r.itemA), rows.map((r) => r.itemB), rows.map((r) => r.basis), rows.map((r) => r.score),
-        rows.map((r) => r.reasons.join('\x1f')), MatchStatus.SUGGESTED,
-      ],
-    );
+    // Finds, judges and stores the matches inside the database: other agencies' identifiers
+    // never reach the service (a match to a record the caller may not read is a hit, no more).
+    await this.manager.query(`SELECT item_match_link(CAST($1 AS uuid[]))`, [items.map((item) => item.id)]);
   }
 }

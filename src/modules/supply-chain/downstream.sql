@@ -68,6 +68,10 @@ hidden AS (
            UNION SELECT member.merged_id FROM supplier_merge member
                   WHERE member.survivor_id IN (SELECT id FROM start UNION SELECT supplier_id FROM node WHERE depth < CAST(:maxDepth AS int))),
          'out') AS h
+  UNION
+  -- Seizures the caller may not read that readable movements from these suppliers reached.
+  SELECT h.agency_id, h.handling
+    FROM supply_chain_hidden_seizures(ARRAY(SELECT record_id FROM sender)) AS h
 ),
 -- Something was reached beyond maxDepth, or more than the cap.
 cut AS (

@@ -111,7 +111,11 @@ SELECT 'origin', n.supplier_id, n.depth, NULL
            JOIN supplier sender ON sender.id = m.from_supplier_id
           WHERE member.survivor_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
 UNION ALL
--- Hidden steps the walk would have taken (within maxDepth), once per agency and handling.
-SELECT DISTINCT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text) FROM hidden WHERE depth < CAST(:maxDepth AS int)
+-- Hidden steps the walk would have taken (within maxDepth), and hidden movements that carried
+-- the start items or lead to hidden parties, once per agency and handling.
+SELECT DISTINCT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text)
+  FROM (SELECT agency_id, handling FROM hidden WHERE depth < CAST(:maxDepth AS int)
+        UNION
+        SELECT agency_id, handling FROM supply_chain_hidden_carriers(ARRAY(SELECT id FROM start_item))) AS hidden_step
 UNION ALL
 SELECT 'truncated', NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

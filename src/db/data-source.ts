@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
+import { logger } from '../shared/logger';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { CountingLogger } from './statement-counter';
@@ -27,6 +28,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     logger: new CountingLogger(['error', 'warn']),
     poolSize: options.poolSize ?? 10,
+    // An idle pooled connection that the server closes (a restart, pg_terminate_backend) is
+    // dropped from the pool; without a listener node-postgres would crash the process.
+    poolErrorHandler: (error: Error) => logger.warn({ err: error }, 'idle database connection lost'),
     // Also bounds the wait for a free pooled connection: a request fails instead of hanging.
     connectTimeoutMS: options.connectionTimeoutMs ?? 2000,
     extra: {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Caller, CallerAgency, TokenClaims } from '../auth/caller';
 import { bindCaller } from './caller-binding';
+import { DatabaseConnectionLost, isDatabaseUnavailable } from './database-unavailable';
 
 /**
  * One database transaction per request, opened on first use. It runs as the application's
@@ -12,6 +13,8 @@ export class RequestTransaction {
   private runner: QueryRunner | undefined;
   private opening: Promise<{ manager: EntityManager; caller: Caller }> | undefined;
   private finished = false;
+  /** The connection failed mid-request: PostgreSQL rolled the transaction back; nothing more runs on it. */
+  private connectionLost = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +52,11 @@ export class RequestTransaction {
     this.finished = true;
     const runner = this.runner;
     if (!runner) return;
+    if (this.connectionLost) {
+      if (!runner.isReleased) await runner.release().catch(() => undefined);
+      if (ok) throw new DatabaseConnectionLost();
+      return;
+    }
     try {
       // A request may end while its transaction is still opening, or after opening failed.
       const opened = await this.opening?.then(() => true, () => false);
@@ -66,7 +74,9 @@ export class RequestTransaction {
     this.opening ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       this.runner = runner;
-      serialiseQueries(runner);
+      serialiseQueries(runner, () => this.connectionLost, (error) => {
+        if (isDatabaseUnavailable(error)) this.connectionLost = true;
+      });
       await runner.connect();
       await runner.startTransaction();
       const agency: CallerAgency | null = await bindCaller(runner, this.claims);
@@ -84,13 +94,20 @@ export class RequestTransaction {
 
 /**
  * DataLoaders of one request fire queries concurrently, but one PostgreSQL connection runs one
- * statement at a time (node-postgres deprecates queueing them itself): queue them here.
+ * statement at a time (node-postgres deprecates queueing them itself): queue them here. After
+ * the connection is lost, queries fail at once with DatabaseConnectionLost.
  */
-function serialiseQueries(runner: QueryRunner): void {
+function serialiseQueries(runner: QueryRunner, lost: () => boolean, onError: (error: unknown) => void): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: unknown[]) => {
-    const run = tail.then(() => query(...args));
+    const run = tail.then(() => {
+      if (lost()) throw new DatabaseConnectionLost();
+      return query(...args).catch((error: unknown) => {
+        onError(error);
+        throw error;
+      });
+    });
     tail = run.catch(() => undefined);
     return run;
   }) as QueryRunner['query'];

@@ -13,18 +13,23 @@ function errorWithoutCaseData(error: Error): Record<string, unknown> {
 }
 
 /**
- * JSON logs on standard error. Tokens, notes and identifiers of persons are never logged: the
+ * JSON logs, one object a line. Tokens, notes and identifiers of persons are never logged: the
  * authorization header is redacted should a request ever be logged whole, and database errors
  * lose the values they were given.
  */
-export const logger = pino(
-  {
-    level: logLevel(),
-    base: undefined,
-    redact: ['req.headers.authorization', '*.authorization', '*.token'],
-    serializers: { err: errorWithoutCaseData },
-  },
-  pino.destination(2),
-);
+export function createLogger(level: string, destination: pino.DestinationStream) {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: ['req.headers.authorization', '*.authorization', '*.token'],
+      serializers: { err: errorWithoutCaseData },
+    },
+    destination,
+  );
+}
 
-export type Logger = typeof logger;
+/** The process's logger, on standard error. */
+export const logger = createLogger(logLevel(), pino.destination(2));
+
+export type Logger = ReturnType<typeof createLogger>;

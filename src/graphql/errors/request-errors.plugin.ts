@@ -3,7 +3,6 @@ import type { Logger } from '../../shared/logger';
 import type { RequestContext } from '../context';
 import { isClientCode } from './error-policy';
 
-
 /** Logs unexpected errors with their stack and request id, and puts the request id on every error a client sees. */
 export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
@@ -18,8 +17,14 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestC
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const errors = response.body.singleResult.errors ?? [];
+          for (const error of errors) {
             Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
+          }
+          // The request changed nothing: 503 tells clients and proxies that a retry is safe.
+          if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '1');
           }
         },
       };

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getArgumentValues, Kind, type FieldNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
+import { formatError } from '../../graphql/errors/error-policy';
 import type { RequestContext } from '../../graphql/context';
 import type { Logger } from '../../shared/logger';
 import { appendAuditEvents, type AuditOutcome, type AuditRecord } from './audit.service';
@@ -32,7 +34,7 @@ function outcomeOf(answer: unknown, errors: readonly GraphQLFormattedError[]): A
 }
 
 /**
- * Writes the audit trail of each operation before its transaction commits: every mutation
+ * Writes the audit trail of each operation that ran, before its transaction commits: every mutation
  * (its SUCCESS in the same transaction as the change; a refused one as FAILED or DENIED, its
  * change having been rolled back to its savepoint), every supply-chain walk, every denied
  * query, and every answer that contained a restricted hit.
@@ -43,8 +45,11 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
       return {
         async willSendResponse({ contextValue, operation, response, request }) {
           if (!operation || response.body.kind !== 'single') return;
-          const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
           const { data, errors = [] } = response.body.singleResult;
+          // No `data` at all: the request was refused before execution (a limit, a mutation over
+          // GET, variables that did not coerce), so nothing ran and there is nothing to audit.
+          if (data === undefined) return;
+          const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
           const events: AuditRecord[] = [];
           for (const selection of operation.selectionSet.selections) {
             if (selection.kind !== Kind.FIELD) continue;
@@ -82,7 +87,13 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
             await appendAuditEvents(await contextValue.tx.manager(), events);
           } catch (error) {
             logger.error({ requestId: contextValue.requestId, err: error }, 'audit events could not be written');
-            throw error;
+            // Nothing is kept without its audit trail: the whole request fails, and a 5xx answer
+            // is never committed (src/http/graphql-handler.ts). Apollo turns anything a plugin
+            // throws into a bare 500, so the answer is replaced here instead.
+            const unavailable = isDatabaseUnavailable(error);
+            response.body.singleResult = { errors: [formatError({ message: '', extensions: { requestId: contextValue.requestId } }, error)] };
+            response.http.status = unavailable ? 503 : 500;
+            if (unavailable) response.http.headers.set('retry-after', '1');
           }
         },
       };

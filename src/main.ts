@@ -2,7 +2,7 @@
 // data into an empty database (never in production), and serve.
 import 'reflect-metadata';
 import { resolveJwtSecret } from './auth/jwt-secret';
-import { loadConfig } from './config/env';
+import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { createDataSource } from './db/data-source';
 import { printDemoBanner } from './db/seed/demo-banner';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const tokens = { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience };
   const seeded = config.production ? false : await seedDemoDataIfEmpty(dataSource);
 
-  const server = await createRegistryServer({ dataSource, tokens, logger, production: config.production });
+  const server = await createRegistryServer({ dataSource, tokens, logger, production: config.production, limits: config.queryLimits });
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -53,7 +53,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  logger.fatal({ err: error }, 'registry failed to start');
+  // A configuration mistake is the operator's to fix from the message alone: no stack trace.
+  if (error instanceof ConfigError) logger.fatal({ reason: error.message }, 'invalid configuration');
+  else logger.fatal({ err: error }, 'registry failed to start');
   console.error(`The registry could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

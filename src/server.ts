@@ -2,15 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import type { TokenSettings } from './auth/tokens';
+import { isDatabaseUnavailable } from './db/database-unavailable';
 import { isDatabaseReady } from './db/readiness';
 import type { RequestContext } from './graphql/context';
-import { formatError } from './graphql/errors/error-policy';
+import { formatError, SERVICE_UNAVAILABLE_MESSAGE } from './graphql/errors/error-policy';
 import { requestErrorsPlugin } from './graphql/errors/request-errors.plugin';
+import { aliasLimitRule } from './graphql/limits/alias-limit.rule';
+import { costLimitPlugin } from './graphql/limits/cost-limit.plugin';
+import { depthLimitRule } from './graphql/limits/depth-limit.rule';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { buildRegistrySchema } from './graphql/schema';
+import { nulLiteralRule } from './graphql/text/nul-literal.rule';
+import { nulVariablesPlugin } from './graphql/text/nul-variables.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
 import { auditPlugin } from './modules/audit/audit.plugin';
-import { sendGraphQLError, sendJson } from './http/respond';
+import { refusalCode, sendGraphQLError, sendJson } from './http/respond';
+import { createMetrics } from './observability/metrics';
+import { metricsPlugin } from './observability/metrics.plugin';
 import type { Logger } from './shared/logger';
 
 export interface RegistryServerOptions {
@@ -19,6 +29,8 @@ export interface RegistryServerOptions {
   logger: Logger;
   production: boolean;
   bodyLimitBytes?: number;
+  /** Request limits of /graphql (default: DEFAULT_QUERY_LIMITS). */
+  limits?: QueryLimits;
 }
 
 export interface RegistryServer {
@@ -28,18 +40,29 @@ export interface RegistryServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
-/** The HTTP server: /graphql, /healthz and /readyz. */
+/** The HTTP server: /graphql, /healthz, /readyz and /metrics. */
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const { dataSource, logger, production } = options;
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const schema = await buildRegistrySchema();
+  const metrics = createMetrics(() => (dataSource.driver as unknown as { master?: Pool }).master);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError,
-    plugins: [requestErrorsPlugin(logger), auditPlugin(schema, logger)],
+    // Size and tokens are checked by the HTTP handler before parsing; the parser's own token
+    // cap backs that up. Depth and aliases are validation rules; cost needs the variables.
+    // Text with a NUL character, which PostgreSQL cannot hold, is refused before anything runs.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), nulLiteralRule],
+    plugins: [requestErrorsPlugin(logger), metricsPlugin(metrics), costLimitPlugin(limits.maxCost), nulVariablesPlugin(), auditPlugin(schema, logger)],
+    // No automatic persisted queries: a hash-only request would skip the document checks, and
+    // the cache would be state held in one process.
+    persistedQueries: false,
     // main.ts handles SIGTERM/SIGINT: it drains requests, then stops Apollo, the pool and the database.
     stopOnTerminationSignals: false,
   });
@@ -50,6 +73,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     tokens: options.tokens,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    documentLimits: limits,
   });
 
   const http = createServer(async (req, res) => {
@@ -57,6 +81,16 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = ROUTES.has(url.pathname) ? url.pathname : 'other';
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const code = refusalCode(res);
+      metrics.observeHttp(route, res.statusCode, code ? [code] : []);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      if (route === '/graphql') logger.info(line, 'request');
+      else logger.debug(line, 'request'); // probes and scrapes
+    });
     try {
       if (url.pathname === '/graphql') return await graphql(req, res, url, requestId);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
@@ -64,11 +98,24 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
         const ready = await isDatabaseReady(dataSource);
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        const text = await metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        return void res.end(text);
+      }
       sendJson(res, 404, { error: 'not found' });
     } catch (error) {
-      logger.error({ requestId, err: error }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
-      else res.destroy();
+      if (res.headersSent) {
+        logger.error({ requestId, err: error }, 'request failed after its answer began');
+        res.destroy();
+      } else if (isDatabaseUnavailable(error)) {
+        // For example the commit itself failed: the change was not saved, and a retry is safe.
+        logger.warn({ requestId, err: error }, 'database unavailable');
+        sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, requestId, { 'retry-after': '1' });
+      } else {
+        logger.error({ requestId, err: error }, 'request failed');
+        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+      }
     }
   });
 

@@ -1,4 +1,11 @@
 // The only reader of process.env: validated, typed and frozen at start.
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits/query-limits';
+
+/** The environment does not describe a configuration the registry can run with; the message says which variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export interface Config {
   readonly nodeEnv: string;
   readonly production: boolean;
@@ -18,6 +25,8 @@ export interface Config {
     readonly connectionTimeoutMs: number;
     readonly statementTimeoutMs: number;
   };
+  /** Limits of a GraphQL request, checked before anything runs. */
+  readonly queryLimits: QueryLimits;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -25,7 +34,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   }
   return value;
 }
@@ -40,10 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (production && !jwtSecret) {
-    throw new Error('JWT_SECRET is required when NODE_ENV=production (an HS256 key of at least 32 characters)');
+    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (an HS256 key of at least 32 characters)');
   }
   if (jwtSecret && jwtSecret.length < 32) {
-    throw new Error('JWT_SECRET must be at least 32 characters long');
+    throw new ConfigError('JWT_SECRET must be at least 32 characters long');
   }
   return Object.freeze({
     nodeEnv,
@@ -59,6 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
       connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 2000, 100, 600000),
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 3600000),
+    }),
+    queryLimits: Object.freeze({
+      maxDocumentBytes: integer(env, 'GRAPHQL_MAX_DOCUMENT_BYTES', DEFAULT_QUERY_LIMITS.maxDocumentBytes, 1024, 10 * 1024 * 1024),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 100, 1_000_000),
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 2, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 100, 100_000_000),
     }),
   });
 }

@@ -3,9 +3,12 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, verifyToken, type TokenSettings } from '../auth/tokens';
 import { createRequestContext, type RequestContext } from '../graphql/context';
+import { documentRefusal } from '../graphql/limits/document-check';
+import type { QueryLimits } from '../graphql/limits/query-limits';
 import { appendAuditEvents } from '../modules/audit/audit.service';
 import type { Logger } from '../shared/logger';
 import { BodyTooLargeError, readBody } from './body';
+import { requestDocument } from './request-document';
 import { sendGraphQLError } from './respond';
 
 export interface GraphQLHandlerOptions {
@@ -14,6 +17,8 @@ export interface GraphQLHandlerOptions {
   tokens: TokenSettings;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Size and token limits of the GraphQL document, checked here, before Apollo parses it. */
+  documentLimits: Pick<QueryLimits, 'maxDocumentBytes' | 'maxTokens'>;
 }
 
 /** The bearer token of a request, or null. */
@@ -40,7 +45,7 @@ function wantsLandingPage(req: IncomingMessage, url: URL): boolean {
  * acknowledged write is durable.
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
-  const { apollo, dataSource, tokens, logger, bodyLimitBytes } = options;
+  const { apollo, dataSource, tokens, logger, bodyLimitBytes, documentLimits } = options;
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     let context: RequestContext | undefined;
@@ -73,11 +78,18 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       throw error;
     }
 
+    const document = requestDocument(req, url, body);
+    const refusal = document === null ? null : documentRefusal(document, documentLimits);
+    if (refusal) {
+      await context?.tx.finish(false);
+      return sendGraphQLError(res, 400, 'GRAPHQL_VALIDATION_FAILED', refusal, requestId);
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    let committed = false;
+    let finished = false;
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -86,8 +98,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
           return context;
         },
       });
-      await context?.tx.finish(true);
-      committed = true;
+      // A 5xx answer (the database failed, or the audit trail could not be written) keeps nothing.
+      const ok = (response.status ?? 200) < 500;
+      await context?.tx.finish(ok);
+      finished = true;
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
@@ -97,7 +111,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
         res.end();
       }
     } finally {
-      if (!committed) {
+      if (!finished) {
         await context?.tx.finish(false).catch((error) => logger.error({ requestId, err: error }, 'rollback failed'));
       }
     }

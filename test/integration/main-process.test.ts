@@ -1,6 +1,7 @@
 // What a newcomer's `npm start` does, as a real process: embedded PostgreSQL, migrations, demo
 // data, a demo token that reads it; SIGTERM drains and stops the database; a restart keeps the data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +67,28 @@ async function seizureCount(started: Started): Promise<number> {
   return body.data.seizures.totalCount;
 }
 
+/**
+ * Starts a request and sends half its body; `finish` sends the rest and resolves with the
+ * answer. In between, the request is in flight.
+ */
+function halfSentCount(started: Started): { finish(): Promise<{ status: number; body: any }> } {
+  const body = JSON.stringify({ query: '{ seizures { totalCount } }' });
+  const req = request({
+    host: '127.0.0.1', port: started.port, path: '/graphql', method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${started.token}` },
+  });
+  const answer = new Promise<{ status: number; body: any }>((resolvePromise, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+  });
+  req.write(body.slice(0, 10));
+  return { finish: () => { req.end(body.slice(10)); return answer; } };
+}
+
 let running: ChildProcess | undefined;
 afterAll(() => {
   running?.kill('SIGKILL');
@@ -80,8 +103,15 @@ describe('npm start', () => {
     const seeded = await seizureCount(first);
     expect(seeded).toBeGreaterThan(3);
 
+    // A request in flight when SIGTERM arrives is still answered before the process stops.
+    const inFlight = halfSentCount(first);
+    await new Promise((done) => setTimeout(done, 200));
+    const exited = exitOf(first.proc);
     first.proc.kill('SIGTERM');
-    expect(await exitOf(first.proc)).toBe(0);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(first.proc.exitCode).toBeNull(); // still draining
+    expect(await inFlight.finish()).toEqual({ status: 200, body: { data: { seizures: { totalCount: seeded } } } });
+    expect(await exited).toBe(0);
     expect(first.output()).toContain('"msg":"stopped"');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 

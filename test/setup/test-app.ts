@@ -4,8 +4,9 @@ import request from 'supertest';
 import type { Role } from '../../src/auth/roles';
 import { signToken, type TokenSettings } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
+import type { QueryLimits } from '../../src/graphql/limits/query-limits';
 import { createRegistryServer, type RegistryServer } from '../../src/server';
-import { logger } from '../../src/shared/logger';
+import { logger, type Logger } from '../../src/shared/logger';
 import { createTestDatabase } from './test-database';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -23,6 +24,19 @@ export interface GraphQLResult<T = any> {
   body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }> };
 }
 
+export interface TestAppOptions {
+  tokens?: Partial<TokenSettings>;
+  poolSize?: number;
+  /** How long a request waits for a pooled connection (the service's default otherwise). */
+  connectionTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  production?: boolean;
+  limits?: QueryLimits;
+  logger?: Logger;
+  /** A database of the test's own (default: a fresh clone of the migrated template). */
+  database?: { url: string; drop(): Promise<void> };
+}
+
 /** The registry on its own fresh database, served over real HTTP on a free port. */
 export class TestApp {
   private constructor(
@@ -33,12 +47,17 @@ export class TestApp {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(options: { tokens?: Partial<TokenSettings>; poolSize?: number } = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
-    const dataSource = createDataSource({ url: database.url, poolSize: options.poolSize ?? 5 });
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const database = options.database ?? await createTestDatabase();
+    const dataSource = createDataSource({
+      url: database.url, poolSize: options.poolSize ?? 5,
+      connectionTimeoutMs: options.connectionTimeoutMs, statementTimeoutMs: options.statementTimeoutMs,
+    });
     await dataSource.initialize();
     const tokens = { secret: TEST_SECRET, ...options.tokens };
-    const server = await createRegistryServer({ dataSource, tokens, logger, production: false });
+    const server = await createRegistryServer({
+      dataSource, tokens, logger: options.logger ?? logger, production: options.production ?? false, limits: options.limits,
+    });
     await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
     const { port } = server.http.address() as AddressInfo;
     return new TestApp(dataSource, server, `http://127.0.0.1:${port}`, tokens, database.drop);

@@ -18,7 +18,19 @@ describe('loadConfig', () => {
       jwtIssuer: undefined,
       jwtAudience: undefined,
       db: { poolSize: 10, connectionTimeoutMs: 2000 },
+      queryLimits: { maxDocumentBytes: 102400, maxTokens: 5000, maxDepth: 12, maxAliases: 30, maxCost: 250000 },
     });
+  });
+
+  it('reads the request limits', () => {
+    const config = loadConfig({
+      GRAPHQL_MAX_DOCUMENT_BYTES: '20480',
+      GRAPHQL_MAX_TOKENS: '1000',
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '5',
+      GRAPHQL_MAX_COST: '1000000',
+    });
+    expect(config.queryLimits).toEqual({ maxDocumentBytes: 20480, maxTokens: 1000, maxDepth: 8, maxAliases: 5, maxCost: 1000000 });
   });
 
   it('reads what is set', () => {
@@ -47,6 +59,8 @@ describe('loadConfig', () => {
     ['a port that is not a number', { PORT: 'abc' }, /PORT/],
     ['a port out of range', { PORT: '70000' }, /PORT/],
     ['a pool size of zero', { DB_POOL_SIZE: '0' }, /DB_POOL_SIZE/],
+    ['a cost limit that is not a number', { GRAPHQL_MAX_COST: 'lots' }, /GRAPHQL_MAX_COST/],
+    ['a depth limit of zero', { GRAPHQL_MAX_DEPTH: '0' }, /GRAPHQL_MAX_DEPTH/],
   ])('refuses %s, naming the variable', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

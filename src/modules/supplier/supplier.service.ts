@@ -46,7 +46,8 @@ export class SupplierService {
   async resolve(ids: readonly string[]): Promise<Map<string, SupplierEntity>> {
     const { entities, raw } = await this.readable()
       .innerJoin(
-        `(SELECT x.id AS requested, coalesce(sm.survivor_id, x.id) AS resolved
+        // CASE, not coalesce(): under row-level security only the former can be an index condition on `sup`.
+        `(SELECT x.id AS requested, CASE WHEN sm.survivor_id IS NULL THEN x.id ELSE sm.survivor_id END AS resolved
             FROM unnest(CAST(:ids AS uuid[])) AS x(id) LEFT JOIN supplier_merge sm ON sm.merged_id = x.id)`,
         'r',
         'r.resolved = sup.id',

@@ -9,7 +9,8 @@ WITH RECURSIVE
 start AS (
   SELECT sup.id
     FROM supplier recorded
-    CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = recorded.id), recorded.id) AS id) AS canonical
+    LEFT JOIN supplier_merge merge ON merge.merged_id = recorded.id
+    CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN recorded.id ELSE merge.survivor_id END AS id) AS canonical
     JOIN supplier sup ON sup.id = canonical.id
    WHERE recorded.id = CAST(:supplierId AS uuid) AND {{readable recorded}} AND {{readable sup}}
 ),
@@ -22,7 +23,8 @@ walk (depth, frontier, visited) AS (
       SELECT array_agg(DISTINCT sup.id) AS ids
         FROM movement m
         JOIN supplier receiver ON receiver.id = m.to_supplier_id
-        CROSS JOIN LATERAL (SELECT coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = m.to_supplier_id), m.to_supplier_id) AS id) AS canonical
+        LEFT JOIN supplier_merge merge ON merge.merged_id = m.to_supplier_id
+        CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN m.to_supplier_id ELSE merge.survivor_id END AS id) AS canonical
         JOIN supplier sup ON sup.id = canonical.id
        WHERE m.from_supplier_id = ANY(w.frontier || ARRAY(
                SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(w.frontier)))

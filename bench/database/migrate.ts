@@ -1,0 +1,14 @@
+import { createDataSource } from '../../src/db/data-source';
+import { maintainAuditPartitions } from '../../src/modules/audit/audit-retention';
+
+/** Brings the schema up to date the way `npm start` does: the migrations, then this month's audit partitions. */
+export async function migrate(url: string): Promise<void> {
+  const dataSource = createDataSource({ url });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    await maintainAuditPartitions(dataSource, 36);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import type { TokenClaims } from '../src/auth/caller';
+import { Role } from '../src/auth/roles';
+import { signToken } from '../src/auth/tokens';
+import { startBenchPostgres, type BenchDatabase } from './database/bench-postgres';
+import { migrate } from './database/migrate';
+import { BENCH_AGENCY } from './generate/agencies';
+import { loadDataset } from './load/load-dataset';
+import { runScenario, type ScenarioResult } from './measure/run-scenario';
+import { writeJsonReport, type BenchReport } from './report/bench-report';
+import { describeMachine } from './report/machine';
+import { renderMarkdown } from './report/markdown';
+import { evaluateTargets } from './report/targets';
+import { SCALES, type ScaleName } from './scales';
+import { itemLookup } from './scenarios/item-lookup';
+import { nestedRead } from './scenarios/nested-read';
+import { drawSamples } from './scenarios/samples';
+import type { Layer, Scenario } from './scenarios/scenario';
+import { LIVE_REFERENCE_PREFIX, seizureRecord } from './scenarios/seizure-record';
+import { supplyChain } from './scenarios/supply-chain';
+import { startServerProcess } from './server/server-process';
+
+export interface BenchOptions {
+  scale: ScaleName;
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Database connections of the registry, of the HTTP baseline and of the floor, each. */
+  poolSize: number;
+  seed: number;
+  /** A database of the benchmark's own; unset: an embedded PostgreSQL under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  resultsDir: string;
+  /** Where the server's log goes; default: beside the embedded cluster, or the temporary folder. */
+  logDir?: string;
+  reload: boolean;
+  /** Names of the scenarios to run (e.g. `supply-chain`); unset: all. */
+  only?: string[];
+  log(line: string): void;
+}
+
+export const DEFAULT_OPTIONS: Omit<BenchOptions, 'scale' | 'log'> = {
+  seconds: 10, warmupSeconds: 3, connections: 10, poolSize: 10, seed: 1, dataDir: '.data/bench-pg', resultsDir: 'bench/results', reload: false,
+};
+
+const ALL_LAYERS: Layer[] = ['graphql', 'http-baseline', 'floor'];
+
+/**
+ * One benchmark run: the database (own embedded PostgreSQL unless given), migrations, the
+ * dataset (loaded, or reused), the registry in a child process, every scenario in each layer,
+ * the targets; the report is written as JSON and returned with its Markdown.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport & { markdown: string; jsonFile: string }> {
+  const { log } = options;
+  const scale = SCALES[options.scale];
+  const startedAt = new Date().toISOString();
+  let database: BenchDatabase | null = null;
+  if (!options.databaseUrl) {
+    log(`starting the benchmark's PostgreSQL under ${options.dataDir}`);
+    database = await startBenchPostgres(options.dataDir, log);
+  }
+  const url = options.databaseUrl ?? database!.url;
+  const cleanups: Array<() => Promise<void>> = [];
+  try {
+    await migrate(url);
+    const dataset = await loadDataset(url, scale, options.seed, { reload: options.reload, log });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    cleanups.push(() => client.end());
+    await forgetLiveSeizures(client, log);
+    const samples = await drawSamples(client, 1000);
+    const machine = await describeMachine(client);
+
+    const secret = randomBytes(32).toString('hex');
+    const claims: TokenClaims = { subject: 'bench.officer', agencyCode: BENCH_AGENCY, roles: [Role.OFFICER, Role.ANALYST] };
+    const token = await signToken({ ...claims, expiresIn: 24 * 3600 }, { secret });
+    const logDir = options.logDir ?? (database ? `${database.dataDir}-logs` : tmpdir());
+    mkdirSync(logDir, { recursive: true });
+    const logFile = join(logDir, 'bench-server.log');
+    const logFd = openSync(logFile, 'w');
+    cleanups.push(async () => closeSync(logFd));
+    log(`starting the registry (logs: ${logFile})`);
+    const server = await startServerProcess({ databaseUrl: url, jwtSecret: secret, poolSize: options.poolSize, logFd });
+    cleanups.push(() => server.stop());
+    const idleRssBytes = server.rssBytes();
+    const floorPool = new Pool({ connectionString: url, max: options.poolSize, application_name: 'bench-floor' });
+    cleanups.push(() => floorPool.end());
+
+    const runId = String(Date.now());
+    // Reads first, so that what the writes add does not change what the reads see.
+    const plan: Array<[Scenario, Layer[]]> = [
+      [nestedRead(50), ALL_LAYERS],
+      [nestedRead(10), ['graphql']],
+      [supplyChain(samples.supplyChainItems), ALL_LAYERS],
+      [itemLookup(samples.lookupIdentifiers), ALL_LAYERS],
+      [seizureRecord('unmatched', runId, samples.known), ALL_LAYERS],
+      [seizureRecord('matching', runId, samples.known), ALL_LAYERS],
+    ];
+    const context = {
+      server, token, claims, floorPool, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, log,
+    };
+    const scenarios: ScenarioResult[] = [];
+    for (const [scenario, layers] of plan) {
+      if (options.only && !options.only.includes(scenario.name)) continue;
+      scenarios.push(await runScenario(scenario, layers, context));
+    }
+
+    const report: BenchReport = {
+      scale: scale.name, startedAt, machine,
+      settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, seed: options.seed },
+      postgresTuning: database?.tuning ?? {}, dataset, serverIdleRssBytes: idleRssBytes, scenarios, targets: evaluateTargets(scenarios),
+    };
+    const jsonFile = await writeJsonReport(report, options.resultsDir);
+    return { ...report, markdown: renderMarkdown(report), jsonFile };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    await database?.stop();
+  }
+}
+
+/** Deletes the seizures earlier runs recorded live (their items, keys and matches go with them), so the dataset is as loaded. */
+async function forgetLiveSeizures(client: Client, log: (line: string) => void): Promise<void> {
+  const { rowCount } = await client.query(`DELETE FROM seizure WHERE reference_key LIKE $1`, [`${LIVE_REFERENCE_PREFIX.toLowerCase()}%`]);
+  if (!rowCount) return;
+  log(`removed ${rowCount} seizures recorded by earlier runs`);
+  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match');
+}

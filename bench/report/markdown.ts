@@ -1,0 +1,68 @@
+import type { Measurement } from '../measure/run-scenario';
+import type { BenchReport } from './bench-report';
+
+const LAYER_NAMES: Record<Measurement['layer'], string> = {
+  graphql: 'registry (GraphQL)',
+  'http-baseline': 'same SQL, `pg` over HTTP',
+  floor: 'same SQL, `pg` in-process',
+};
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+const mb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1e6).toFixed(0)} MB`);
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** The run as Markdown: scenarios with both baselines and their ratios, the targets, and loading against raw COPY. */
+export function renderMarkdown(report: BenchReport): string {
+  const { machine, settings, dataset } = report;
+  const counts = dataset.counts;
+  const lines: string[] = [];
+  lines.push(
+    `Scale \`${report.scale}\`: ${counts.item} items in ${counts.seizure} seizures, ${counts.supplier} suppliers, ` +
+      `${counts.movement} movements, ${counts.item_match} matches (seed ${dataset.seed}; dataset ${dataset.reused ? `reused, loaded ${dataset.loadedAt}` : 'loaded by this run'}).`,
+    `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
+      `client, server and database on the same machine. ${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, ` +
+      `${settings.connections} connections, pools of ${settings.poolSize}. Server RSS when idle: ${mb(report.serverIdleRssBytes)}. Run ${report.startedAt}.`,
+    Object.keys(report.postgresTuning).length > 0
+      ? `PostgreSQL of the benchmark's own, tuned: ${Object.entries(report.postgresTuning).map(([k, v]) => `${k}=${v}`).join(', ')}; the rest as \`npm start\` runs it.`
+      : 'PostgreSQL: the DATABASE_URL given, as it is.',
+    '',
+  );
+  const rows: string[][] = [];
+  for (const scenario of report.scenarios) {
+    const registry = scenario.measurements.find((m) => m.layer === 'graphql');
+    for (const m of scenario.measurements) {
+      const ratio = registry && m !== registry
+        ? `${times(registry.p50Ms / m.p50Ms)} / ${times(registry.p95Ms / m.p95Ms)} / ${times(m.requestsPerSecond / registry.requestsPerSecond)}`
+        : '';
+      rows.push([
+        m === scenario.measurements[0] ? scenario.title : '', LAYER_NAMES[m.layer], m.requestsPerSecond.toFixed(0), ms(m.p50Ms), ms(m.p95Ms), ms(m.p99Ms),
+        m.statementsPerRequest === null ? '—' : m.statementsPerRequest.toFixed(1), mb(m.serverPeakRssBytes), ratio + (m.failed > 0 ? ` (${m.failed} failed)` : ''),
+      ]);
+    }
+  }
+  lines.push(table(['scenario', 'served by', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'server RSS', 'registry ÷ this: p50 / p95 / this req/s ÷ registry'], rows), '');
+  lines.push(table(['target (stated for `large`)', 'measured', 'met'], report.targets.map((t) => [t.target, t.measured, t.met === null ? '—' : t.met ? 'met' : '**missed**'])), '');
+
+  const load = dataset.load;
+  const loadRows = load.tables.filter((t) => t.rows > 0).map((t) => [
+    t.table, String(t.rows), t.megabytes.toFixed(0), Math.round(t.rows / t.copySeconds).toLocaleString('en'),
+    Math.round(t.rows / (t.copySeconds + t.indexSeconds)).toLocaleString('en'), Math.round(t.rows / t.rawCopySeconds).toLocaleString('en'),
+    times(t.copySeconds / t.rawCopySeconds),
+  ]);
+  const total = load.tables.reduce((sum, t) => ({ rows: sum.rows + t.rows, copy: sum.copy + t.copySeconds, raw: sum.raw + t.rawCopySeconds, mb: sum.mb + t.megabytes }), { rows: 0, copy: 0, raw: 0, mb: 0 });
+  loadRows.push(['all', String(total.rows), total.mb.toFixed(0), Math.round(total.rows / total.copy).toLocaleString('en'), '', Math.round(total.rows / total.raw).toLocaleString('en'), times(total.copy / total.raw)]);
+  lines.push(
+    `Loading (${dataset.reused ? 'when this dataset was loaded' : 'this run'}): generated in ${load.generateSeconds.toFixed(0)} s, secondary indexes rebuilt in ` +
+      `${load.indexWallSeconds.toFixed(0)} s, ${load.matches.rows} matches derived in ${load.matches.seconds.toFixed(0)} s, VACUUM ANALYZE ` +
+      `${load.vacuumAnalyzeSeconds.toFixed(0)} s; ${load.totalSeconds.toFixed(0)} s in all. Load: COPY into the registry tables with their ` +
+      'secondary indexes dropped (rebuilt after, two at a time), foreign-key triggers off (session_replication_role = replica) and ' +
+      'synchronous_commit off for the loading session. Raw COPY: the same COPY text into an UNLOGGED table LIKE the target, without indexes, constraints or triggers.',
+    '',
+    table(['table', 'rows', 'MB', 'load rows/s (COPY)', 'rows/s with its index rebuild', 'raw COPY rows/s', 'load ÷ raw time'], loadRows),
+  );
+  return lines.join('\n');
+}

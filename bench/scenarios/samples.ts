@@ -1,0 +1,57 @@
+import type { ClientBase } from 'pg';
+import type { KnownIdentity } from './seizure-record';
+
+export interface Samples {
+  /** Items sold to smugglers by a known seller: where supplyChain starts. */
+  supplyChainItems: string[];
+  /** Identifiers that have matches, written as an officer might type them. */
+  lookupIdentifiers: string[];
+  /** Identifiers already recorded, per kind, for seizureRecord with matches. */
+  known: Record<KnownIdentity['kind'], KnownIdentity[]>;
+}
+
+// Community-readable records: what the benchmark's caller (an agency like any other) can read.
+const READABLE = `IN ('TLP_CLEAR', 'TLP_GREEN')`;
+const FIELD = { ENGINE: ['serialNumber', 'serial_number'], BOAT: ['hin', 'hin'], LIFE_JACKET: ['batchNumber', 'batch_number'] } as const;
+
+/** "6G51234567" as "6g51 2345 67": the same identifier after normalisation. */
+const typedLoosely = (key: string) => key.toLowerCase().replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * Request inputs drawn from the loaded dataset, deterministically (in id order, and ids come
+ * from the seeded generator), so two runs on one dataset send the same requests.
+ */
+export async function drawSamples(client: ClientBase, count: number): Promise<Samples> {
+  const items = await client.query<{ item_id: string }>(
+    `SELECT mi.item_id FROM movement_item mi
+       JOIN movement m ON m.id = mi.movement_id
+       JOIN item i ON i.id = mi.item_id
+       JOIN seizure s ON s.id = i.seizure_id
+      WHERE m.to_supplier_id IS NULL AND m.handling ${READABLE} AND s.handling ${READABLE}
+      ORDER BY mi.item_id LIMIT $1`,
+    [count],
+  );
+  const keys = await client.query<{ key: string }>(
+    `SELECT k.key FROM identifier_key k JOIN seizure s ON s.id = k.seizure_id
+      WHERE NOT k.has_wildcards AND s.handling ${READABLE}
+        AND EXISTS (SELECT 1 FROM item_match m WHERE m.item_a = k.item_id OR m.item_b = k.item_id)
+      ORDER BY k.item_id LIMIT $1`,
+    [count],
+  );
+  const known = {} as Samples['known'];
+  for (const kind of Object.keys(FIELD) as Array<KnownIdentity['kind']>) {
+    const [field, column] = FIELD[kind];
+    const { rows } = await client.query<{ make: string | null; model: string | null; value: string }>(
+      `SELECT i.make, i.model, i.${column} AS value FROM item i JOIN seizure s ON s.id = i.seizure_id
+        WHERE i.kind = $1 AND NOT i.mark_damaged AND i.${column} IS NOT NULL AND s.handling ${READABLE}
+        ORDER BY i.id LIMIT $2`,
+      [kind, count * 20],
+    );
+    known[kind] = rows.map((row) => ({ kind, field, ...row }));
+  }
+  const samples = { supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)), known };
+  for (const [name, list] of Object.entries({ ...samples, ...samples.known })) {
+    if (Array.isArray(list) && list.length === 0) throw new Error(`the dataset gave no ${name} to sample`);
+  }
+  return samples;
+}

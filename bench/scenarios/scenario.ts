@@ -1,0 +1,25 @@
+/** Who serves a measurement: the registry (GraphQL), the same SQL over the same HTTP server, or the same SQL in-process. */
+export type Layer = 'graphql' | 'http-baseline' | 'floor';
+
+export interface GraphQLRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * One job the registry does, measured three ways. `params(n, layer)` gives the n-th request's
+ * inputs (writes need a fresh reference for every request, in every layer); `graphql` turns
+ * them into the registry request; `baseline` names the SQL work (bench/scenarios/baselines.ts)
+ * that does the same with plain `pg`.
+ */
+export interface Scenario<P = any> {
+  name: string;
+  title: string;
+  params(n: number, layer: Layer): P;
+  graphql(params: P): GraphQLRequest;
+  /** Whether a GraphQL answer is a success (not a GraphQL error nor a user error). */
+  succeeded(body: string): boolean;
+  baseline: string | null;
+}
+
+export const noErrors = (body: string) => !body.includes('"errors"');

@@ -1,0 +1,57 @@
+import type { Pool, PoolClient } from 'pg';
+import type { QueryRunner } from 'typeorm';
+import type { Caller, TokenClaims } from '../../src/auth/caller';
+import { readableBy } from '../../src/auth/visibility';
+import { bindCaller } from '../../src/db/caller-binding';
+
+/** One request's transaction on a plain `pg` connection, as the caller: what the baselines run their SQL in. */
+export interface SqlSession {
+  caller: Caller;
+  query<R = any>(sql: string, values?: unknown[]): Promise<R[]>;
+  /** The caller's visibility condition on `alias`, the same one the services use, with its values from `$first`. */
+  readable(alias: string, first: number): { clause: string; values: unknown[] };
+}
+
+/** The same SQL as a service, without GraphQL or the ORM: params are JSON, the answer is JSON. */
+export type SqlWork = (session: SqlSession, params: any) => Promise<unknown>;
+
+/**
+ * Runs `work` the way a registry request runs: BEGIN, the same caller binding statement
+ * (application role, agency and subject for row-level security), the work, COMMIT. Counts the
+ * statements sent.
+ */
+export async function inCallerTransaction(pool: Pool, claims: TokenClaims, work: SqlWork, params: unknown): Promise<{ answer: unknown; statements: number }> {
+  const client: PoolClient = await pool.connect();
+  let statements = 0;
+  const query = async (sql: string, values?: unknown[]) => {
+    statements++;
+    return (await client.query(sql, values)).rows;
+  };
+  try {
+    await query('BEGIN');
+    const agency = await bindCaller({ query } as unknown as QueryRunner, claims);
+    const caller: Caller = { subject: claims.subject, agencyCode: claims.agencyCode, agency, roles: new Set(claims.roles) };
+    const session: SqlSession = { caller, query, readable: (alias, first) => positional(readableBy(alias, caller), first) };
+    const answer = await work(session, params);
+    await query('COMMIT');
+    return { answer, statements };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A condition written with `:name` parameters (TypeORM style) as `$n` placeholders numbered
+ * from `first`, with the values in order. Casts (`::type`) are left alone.
+ */
+export function positional(condition: { clause: string; params: Record<string, unknown> }, first = 1): { clause: string; values: unknown[] } {
+  const order: string[] = [];
+  const clause = condition.clause.replace(/(?<!:):(\w+)/g, (_, name: string) => {
+    if (!order.includes(name)) order.push(name);
+    return `$${first + order.indexOf(name)}`;
+  });
+  return { clause, values: order.map((name) => condition.params[name]) };
+}

@@ -1,0 +1,70 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServerStats } from './bench-routes';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServerProcess {
+  baseUrl: string;
+  pid: number;
+  stats(): Promise<ServerStats>;
+  /** Resident set size of the server process now, from /proc (null off Linux). */
+  rssBytes(): number | null;
+  stop(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  databaseUrl: string;
+  jwtSecret: string;
+  poolSize: number;
+  /** File descriptor the server's logs (pino, JSON lines) go to. */
+  logFd: number;
+}
+
+/** Starts bench-server.ts in a child process and waits until it listens. */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const child: ChildProcess = fork(join(__dirname, 'bench-server.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['-r', join(ROOT, 'src', 'register.js')],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'info',
+      BENCH_DATABASE_URL: options.databaseUrl,
+      BENCH_JWT_SECRET: options.jwtSecret,
+      BENCH_POOL_SIZE: String(options.poolSize),
+    },
+    stdio: ['ignore', options.logFd, options.logFd, 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { type: string; port: number }) => (message.type === 'ready' ? resolve(message.port) : reject(new Error('unexpected message'))));
+    child.once('exit', (code) => reject(new Error(`the bench server exited with code ${code} before it was ready (see its log)`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    pid: child.pid!,
+    async stats() {
+      const res = await fetch(`${baseUrl}/bench/stats`);
+      return (await res.json()) as ServerStats;
+    },
+    rssBytes() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+        return kb ? Number(kb) * 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

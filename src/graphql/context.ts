@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { TokenClaims } from '../auth/caller';
 import { RequestTransaction } from '../db/request-transaction';
@@ -26,6 +27,8 @@ export interface AuditFacts {
   justification: string | null;
   /** Global ids of the records the request's mutations created or changed. */
   entityIds: string[];
+  /** Response keys of the root fields whose answer holds a restricted hit (each is audited). */
+  restrictedHitsIn: Set<string>;
 }
 
 /** Everything a resolver may use for one request: fresh per request, never shared. */
@@ -41,14 +44,14 @@ export function createRequestContext(
   dataSource: DataSource,
   claims: TokenClaims,
   requestId: string,
-  audit: Omit<AuditFacts, 'entityIds'> = { clientAddress: null, justification: null },
+  audit: Pick<AuditFacts, 'clientAddress' | 'justification'> = { clientAddress: null, justification: null },
 ): RequestContext {
   const tx = new RequestTransaction(dataSource, claims);
   return {
     requestId,
     claims,
     tx,
-    audit: { ...audit, entityIds: [] },
+    audit: { ...audit, entityIds: [], restrictedHitsIn: new Set() },
     loaders: {
       agency: createAgencyLoaders(() => tx.manager()),
       seizure: createSeizureLoaders(tx),
@@ -59,4 +62,11 @@ export function createRequestContext(
       matching: createMatchingLoaders(tx),
     },
   };
+}
+
+/** Notes that the answer of the root field `info` belongs to shows a restricted hit, so it is audited. */
+export function noteRestrictedHit(context: RequestContext, info: GraphQLResolveInfo): void {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  context.audit.restrictedHitsIn.add(String(path.key));
 }

@@ -57,6 +57,24 @@ describe('the audit trail', () => {
     expect(denied).toMatchObject({ actor: 'unauthenticated', outcome: 'DENIED' });
   });
 
+  it('records every answer that showed a restricted hit, whatever it selected, and no other read', async () => {
+    const other = await makeAgency(app);
+    const serial = `AUD-HIT-${Date.now()}`;
+    await makeSeizure(app, await other.token([Role.OFFICER]), { handling: 'TLP_AMBER_STRICT', items: [{ kind: 'ENGINE', serialNumber: serial }] });
+    const mine = await makeSeizure(app, officer, { items: [{ kind: 'ENGINE', serialNumber: serial }] });
+    const reader = await agency.token([Role.ANALYST], 'analyst.hits');
+    const ask = (selection: string, alias = 'it') =>
+      app.graphql(reader, `query ($id: ID!) { plain: seizure(id: $id) { reference } ${alias}: seizure(id: $id) { items { nodes { matches { ${selection} } } } } }`, { id: mine.id });
+    const withHit = await ask('score restricted { handling }');
+    expect(withHit.body.data.it.items.nodes[0].matches).toEqual([{ score: 1, restricted: { handling: 'TLP_AMBER_STRICT' } }]);
+    await ask('score item { id }', 'bare'); // a null item next to a score says as much
+    const seen = (await events({ actor: 'analyst.hits' })).nodes;
+    expect(seen.map((e: any) => [e.operation, e.outcome, e.entityIds])).toEqual([
+      ['seizure', 'SUCCESS', [mine.id]],
+      ['seizure', 'SUCCESS', [mine.id]],
+    ]);
+  });
+
   it("shows an AUDITOR only their own agency's events, an ADMIN all, and nobody else any", async () => {
     const other = await makeAgency(app);
     await makeSeizure(app, await other.token([Role.OFFICER]));

@@ -23,7 +23,6 @@ function namedIds(args: unknown, found: string[] = []): string[] {
 }
 
 /** Whether an answer shows that a record exists which the caller may not read. */
-const showsRestrictedHit = (answer: unknown) => /"restricted":(\{|\[\{)/.test(JSON.stringify(answer ?? null));
 
 function outcomeOf(answer: unknown, errors: readonly GraphQLFormattedError[]): AuditOutcome {
   if (errors.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'DENIED';
@@ -59,7 +58,7 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
             const answer = (data as Record<string, unknown> | null | undefined)?.[key];
             const fieldErrors = errors.filter((e) => e.path?.[0] === key);
             const denied = fieldErrors.some((e) => e.extensions?.code === 'FORBIDDEN');
-            const audited = operation.operation === 'mutation' || AUDITED_QUERIES.has(name) || denied || showsRestrictedHit(answer);
+            const audited = operation.operation === 'mutation' || AUDITED_QUERIES.has(name) || denied || contextValue.audit.restrictedHitsIn.has(key);
             const definition = root?.getFields()[name];
             if (!audited || !definition) continue;
             let args: unknown = {};

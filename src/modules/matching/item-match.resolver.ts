@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
-import type { RequestContext } from '../../graphql/context';
+import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -70,8 +71,9 @@ export class ItemMatchesResolver {
   @FieldResolver(() => [ItemMatchType], {
     description: 'The same item or batch recorded elsewhere, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
   })
-  async matches(@Root() item: ItemEntity, @Ctx() context: RequestContext): Promise<MatchView[]> {
+  async matches(@Root() item: ItemEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<MatchView[]> {
     const [readable, hits] = await Promise.all([context.loaders.matching.ofItem.load(item.id), context.loaders.matching.hitsOf.load(item.id)]);
+    if (hits.length > 0) noteRestrictedHit(context, info);
     // A hit shows no more than that a record exists, whose it is, and how sure the match is.
     const restricted = hits.map((hit) => ({ ...hit, reasons: [], note: null, decidedBy: null, decidedByAgencyId: null, decidedAt: null }));
     return [...readable, ...restricted].sort((a, b) => b.score - a.score);

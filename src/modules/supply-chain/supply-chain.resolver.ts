@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
-import type { RequestContext } from '../../graphql/context';
+import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { isLoaded } from '../../shared/loader-results';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
 import { idOfType } from '../../graphql/relay/global-id';
@@ -37,7 +38,8 @@ async function loadEdges(walk: WalkResult, context: RequestContext): Promise<Sup
 }
 
 /** Hit/no-hit: who owns each hidden step (an agency and its country are public), by agency code then handling. */
-async function loadRestricted(walk: WalkResult, context: RequestContext): Promise<RestrictedHitType[]> {
+async function loadRestricted(walk: WalkResult, context: RequestContext, info: GraphQLResolveInfo): Promise<RestrictedHitType[]> {
+  if (walk.restricted.length > 0) noteRestrictedHit(context, info);
   const hits = await Promise.all(
     walk.restricted.map(async ({ agencyId, handling }) => {
       const agency = (await context.loaders.agency.byId.load(agencyId))!;
@@ -57,6 +59,7 @@ export class SupplyChainResolver {
     @Arg('seizureId', () => ID, { nullable: true, description: 'Start from every item of this seizure.' }) seizureId: string | null,
     @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 10, description: 'How many steps upstream, 1 to 20 (more counts as 20).' }) maxDepth: number | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SupplyChainType> {
     if ((itemId === null || itemId === undefined) === (seizureId === null || seizureId === undefined)) {
       throw badUserInput('give exactly one of itemId and seizureId', itemId ? 'seizureId' : 'itemId');
@@ -72,7 +75,7 @@ export class SupplyChainResolver {
       loadEdges(walk, context),
       context.loaders.supplier.byId.loadMany(walk.origins),
     ]);
-    return { nodes, edges, origins: origins.filter(isLoaded).sort(byName), restricted: await loadRestricted(walk, context), truncated: walk.truncated };
+    return { nodes, edges, origins: origins.filter(isLoaded).sort(byName), restricted: await loadRestricted(walk, context, info), truncated: walk.truncated };
   }
 
   @Query(() => SupplierReachType, {
@@ -82,6 +85,7 @@ export class SupplyChainResolver {
     @Arg('supplierId', () => ID, { description: 'The supplier to start from.' }) supplierId: string,
     @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 10, description: 'How many steps downstream, 1 to 20 (more counts as 20).' }) maxDepth: number | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SupplierReachType> {
     const depth = depthLimit(maxDepth ?? 10);
     const caller = requireBusinessReader(await context.tx.caller());
@@ -92,6 +96,6 @@ export class SupplyChainResolver {
     const [suppliers, loaded] = await Promise.all([loadNodes(walk, context), context.loaders.seizure.byId.loadMany(walk.seizures)]);
     const seizures = loaded.filter(isLoaded).sort((a: SeizureEntity, b: SeizureEntity) => a.seizedAt.getTime() - b.seizedAt.getTime() || a.id.localeCompare(b.id));
     const jurisdictions = [...new Set(seizures.map((s) => s.jurisdiction))].sort();
-    return { suppliers, seizures, jurisdictions, restricted: await loadRestricted(walk, context), truncated: walk.truncated };
+    return { suppliers, seizures, jurisdictions, restricted: await loadRestricted(walk, context, info), truncated: walk.truncated };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 import type { TokenSettings } from './auth/tokens';
@@ -59,7 +60,15 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     // Text with a NUL character, which PostgreSQL cannot hold, is refused before anything runs.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), nulLiteralRule],
-    plugins: [requestErrorsPlugin(logger), metricsPlugin(metrics), costLimitPlugin(limits.maxCost), nulVariablesPlugin(), auditPlugin(schema, logger)],
+    plugins: [
+      // Nothing here is cached by HTTP caches; the default cache-control plugin would add a hook to every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
+      requestErrorsPlugin(logger),
+      metricsPlugin(metrics),
+      costLimitPlugin(limits.maxCost),
+      nulVariablesPlugin(),
+      auditPlugin(schema, logger),
+    ],
     // No automatic persisted queries: a hash-only request would skip the document checks, and
     // the cache would be state held in one process.
     persistedQueries: false,

@@ -19,9 +19,10 @@ import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { nulVariablesPlugin } from './graphql/text/nul-variables.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
 import { auditPlugin } from './modules/audit/audit.plugin';
-import { refusalCode, sendGraphQLError, sendJson } from './http/respond';
+import { sendGraphQLError, sendJson } from './http/respond';
 import { createMetrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics.plugin';
+import { observeRequest } from './observability/request-observer';
 import type { Logger } from './shared/logger';
 
 export interface RegistryServerOptions {
@@ -91,15 +92,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = ROUTES.has(url.pathname) ? url.pathname : 'other';
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      const code = refusalCode(res);
-      metrics.observeHttp(route, res.statusCode, code ? [code] : []);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { requestId, method: req.method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
-      if (route === '/graphql') logger.info(line, 'request');
-      else logger.debug(line, 'request'); // probes and scrapes
-    });
+    observeRequest(req, res, route, requestId, metrics, logger);
     try {
       if (url.pathname === '/graphql') return await graphql(req, res, url, requestId);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });

@@ -56,6 +56,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError,
+    // Compact JSON: Apollo pretty-prints by default, which makes large answers much bigger to write.
+    stringifyResult: (result) => JSON.stringify(result),
     // Size and tokens are checked by the HTTP handler before parsing; the parser's own token
     // cap backs that up. Depth and aliases are validation rules; cost needs the variables.
     // Text with a NUL character, which PostgreSQL cannot hold, is refused before anything runs.

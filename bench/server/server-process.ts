@@ -26,7 +26,8 @@ export interface ServerProcessOptions {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const child: ChildProcess = fork(join(__dirname, 'bench-server.ts'), [], {
     cwd: ROOT,
-    execArgv: ['-r', join(ROOT, 'src', 'register.js')],
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+    execArgv: ['-r', join(ROOT, 'src', 'register.js'), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -165,12 +165,12 @@ describe('a pool with no connection to spare', () => {
       const started = Date.now();
       const pending = app.graphql(token, `{ seizures(first: 1) { totalCount } }`);
       // While it waits, the pool's gauges say so.
-      expect(await within(CONNECTION_TIMEOUT_MS, async () =>
+      expect(await within(5 * CONNECTION_TIMEOUT_MS, async () =>
         (await app.http().get('/metrics')).text.includes('registry_db_pool_connections{state="waiting"} 1'))).toBe(true);
       const res = await pending;
       expect(res.status).toBe(503);
       expect(res.body.errors![0].extensions!.code).toBe('SERVICE_UNAVAILABLE');
-      expect(Date.now() - started).toBeLessThan(3 * CONNECTION_TIMEOUT_MS + 2000); // bounded: it did not hang
+      expect(Date.now() - started).toBeLessThan(10 * CONNECTION_TIMEOUT_MS); // bounded: it did not hang
     } finally {
       held.forEach((client: { release(): void }) => client.release());
     }

@@ -105,7 +105,7 @@ describe('npm start', () => {
 
     // A request in flight when SIGTERM arrives is still answered before the process stops.
     const inFlight = halfSentCount(first);
-    await new Promise((done) => setTimeout(done, 200));
+    await new Promise((done) => setTimeout(done, 1000)); // the server has taken the connection
     const exited = exitOf(first.proc);
     first.proc.kill('SIGTERM');
     await new Promise((done) => setTimeout(done, 300));

@@ -340,7 +340,8 @@ describe('properties', () => {
 
   it('EMAIL and WEBSITE ignore case', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/), (local, domain) => {
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/).filter((d) => !/^..--/.test(d)), (local, domain) => {
+        // (labels like "xn--…" are reserved for punycode: an invalid one is rightly refused)
         const address = `${local}@${domain}.example`;
         expect(identifierKey(S.EMAIL, address.toUpperCase())).toEqual(identifierKey(S.EMAIL, address));
         expect(identifierKey(S.WEBSITE, `HTTPS://WWW.${domain.toUpperCase()}.EXAMPLE/`)).toEqual({ ok: true, key: `${domain}.example` });

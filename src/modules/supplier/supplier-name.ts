@@ -73,6 +73,8 @@ const LEGAL_FORMS_ANYWHERE = [
   // UK, Ireland, US-style
   'ltd', 'ltd.', 'l.t.d.', 'limited', 'llp', 'l.l.p.', 'plc', 'p.l.c.', 'llc', 'l.l.c.', 'inc', 'incorporated', 'corp',
   'corporation', 'pllc', 'pty', 'pte', 'bhd', 'sdn bhd',
+  // Joint-stock companies in English, written before the name as often as after ("JSC Kaspian Marine")
+  'jsc', 'pjsc', 'ojsc', 'cjsc',
   // Turkey
   'şti', 'ltd. şti.', 'limited şirketi', 'anonim şirketi', 'şirketi', 'kollektif şirketi', 'komandit şirketi',
   // Central and eastern Europe, Nordics, Baltics, Balkans
@@ -95,7 +97,7 @@ const LEGAL_FORMS_AT_END = [
   'slu', 's.l.u.', 'sau', 's.a.u.', 'lda', 'lda.',
   // UK, Ireland, US-style, Asia
   'co', 'co.', 'company', 'co. ltd', 'co., ltd.', 'co. limited', 'company limited', 'ltd. co.', 'limited company', '& co',
-  'and co', 'und co', 'lp', 'l.p.', 'cic', 'pc', 'kk', 'k.k.', 'jsc', 'pjsc', 'ojsc', 'cjsc',
+  'and co', 'und co', 'lp', 'l.p.', 'cic', 'pc', 'kk', 'k.k.',
   // Turkey: "A.Ş.", and the "San. ve Tic." boilerplate (industry and trade) that comes with Ltd. Şti.
   'a.ş.', 'aş', 'as', 'tic', 'tic.', 'san', 'san.', 'san. ve tic.', 'san. tic.', 'sanayi ve ticaret', 'sanayi ticaret',
   'tic. ve san.', 'ticaret ve sanayi', 'iç ve dış ticaret', 'iç ve dış tic.', 'dış ticaret', 'dış tic.', 've ortakları', 've ort.',
@@ -107,6 +109,15 @@ const LEGAL_FORMS_AT_END = [
 
 /** Legal forms written before the name ("ООО Анвора", "SC Anvora SRL", "ЕТ Анвора"): removed from the start only. */
 const LEGAL_FORMS_AT_START = ['ooo', 'ооо', 'zao', 'зао', 'oao', 'оао', 'pao', 'пао', 'тов', 'tov', 'sc', 'pt', 'ип', 'ет', 'ао'];
+
+/**
+ * Whether a single word is a legal form removed only at one end of a name: word order matters
+ * for it ("SAS Marine" is not "Marine SAS"), as it does not for other words.
+ */
+export function isPositionalLegalForm(word: string): boolean {
+  const seq = phrase(word).join(' ');
+  return [...LEGAL_FORMS_AT_END, ...LEGAL_FORMS_AT_START].some((form) => phrase(form).join(' ') === seq);
+}
 
 const toSequences = (forms: string[]) =>
   [...new Map(forms.map((form) => phrase(form)).filter((seq) => seq.length > 0).map((seq) => [seq.join(' '), seq])).values()]

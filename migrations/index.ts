@@ -11,6 +11,7 @@ import { SupplyChainHits1795893700000 } from './1795893700000-SupplyChainHits';
 import { AuditTrail1795893800000 } from './1795893800000-AuditTrail';
 import { ItemMatchLinking1795893900000 } from './1795893900000-ItemMatchLinking';
 import { SupplyChainEndHits1795894000000 } from './1795894000000-SupplyChainEndHits';
+import { ItemMatchLinkLocks1795894100000 } from './1795894100000-ItemMatchLinkLocks';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   AuditTrail1795893800000,
   ItemMatchLinking1795893900000,
   SupplyChainEndHits1795894000000,
+  ItemMatchLinkLocks1795894100000,
 ];

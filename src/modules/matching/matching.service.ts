@@ -7,8 +7,11 @@ import { foldConfusables } from './confusables';
 import { IdentifierKeyEntity } from './identifier-key.entity';
 import { IdentifierField } from './matching.enums';
 
+/** What matching needs of a new item. */
+export type NewItem = Pick<ItemEntity, 'id' | 'kind' | 'hinKey' | 'serialKey' | 'batchKey'>;
+
 interface Probe {
-  item: ItemEntity;
+  item: NewItem;
   field: IdentifierField;
   key: string;
   folded: string;
@@ -16,7 +19,7 @@ interface Probe {
 }
 
 /** The identifiers of an item, field by field, as the matching index holds them. */
-function probesOf(item: ItemEntity): Probe[] {
+function probesOf(item: NewItem): Probe[] {
   const fields: Array<[IdentifierField, string | null]> = [
     [IdentifierField.HIN, item.hinKey],
     [IdentifierField.SERIAL, item.serialKey],
@@ -39,15 +42,9 @@ export class MatchingService {
   ) {}
 
   /** Indexes and matches the items just recorded in one seizure: a bounded number of statements, whatever the count. */
-  async matchNewItems(seizureId: string, items: ItemEntity[]): Promise<void> {
+  async matchNewItems(seizureId: string, items: NewItem[]): Promise<void> {
     const probes = items.flatMap(probesOf);
     if (probes.length === 0) return;
-    // Writers of the same identifier wait for each other, so two agencies recording the same
-    // serial at the same moment still see each other's item (locks taken in one sorted order).
-    await this.manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT unnest(CAST($1 AS text[])) AS k ORDER BY 1) AS keys`,
-      [probes.map((p) => `${p.item.kind}:${p.field}:${p.folded}`)],
-    );
     await insertInChunks(
       this.manager,
       IdentifierKeyEntity,
@@ -56,8 +53,9 @@ export class MatchingService {
         key: p.key, folded: p.folded, hasWildcards: p.wild,
       })),
     );
-    // Finds, judges and stores the matches inside the database: other agencies' identifiers
-    // never reach the service (a match to a record the caller may not read is a hit, no more).
+    // Locks the identifiers (two agencies recording the same serial at the same moment both end
+    // up linked), then finds, judges and stores the matches inside the database: other agencies'
+    // identifiers never reach the service (a match to a record the caller may not read is a hit).
     await this.manager.query(`SELECT item_match_link(CAST($1 AS uuid[]))`, [items.map((item) => item.id)]);
   }
 }

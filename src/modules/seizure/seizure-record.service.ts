@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
 import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
 import { resolveSharedWith } from '../agency/shared-with';
 import { ItemEntity } from '../item/item.entity';
-import { ItemService } from '../item/item.service';
 import { MatchingService } from '../matching/matching.service';
 import { RouteLegEntity } from '../route/route-leg.entity';
 import type { SeizureEntity } from './seizure.entity';
@@ -42,12 +42,9 @@ export class SeizureRecordService {
         existing,
       );
     }
-    await insertInChunks(
-      this.manager,
-      ItemEntity,
-      draft.items.map((item, i) => ({ ...item, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
-    );
-    const items = await new ItemService(this.manager, this.caller).readable().andWhere('i.seizure_id = :id', { id }).getMany();
+    // Ids made here, so matching needs no read-back of the rows just written.
+    const items = draft.items.map((item, i) => ({ ...item, id: randomUUID(), seizureId: id, agencyId: this.caller.agency.id, position: i + 1 }));
+    await insertInChunks(this.manager, ItemEntity, items);
     await new MatchingService(this.manager, this.caller).matchNewItems(id, items);
     await insertInChunks(
       this.manager,

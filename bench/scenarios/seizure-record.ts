@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { hasWildcards } from '../../src/modules/item/identifier';
 import { foldConfusables } from '../../src/modules/matching/confusables';
@@ -87,8 +88,9 @@ const ITEM_COLUMNS = [
 
 /**
  * The statements the registry sends for seizureRecord, as plain SQL: savepoint, seizure insert
- * (idempotent on the reference), items, the items read back, identifier locks, the matching
- * index, item_match_link, the seizure read back, the audit event. Validation is the service's own.
+ * (idempotent on the reference), items (ids made here), the matching index, item_match_link
+ * (which takes the identifier locks), the seizure read back, the audit event. Validation is the
+ * service's own.
  */
 export const seizureRecordSql: SqlWork = async (session, { input }) => {
   const problems = new Problems();
@@ -108,29 +110,21 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
     await session.query('ROLLBACK TO SAVEPOINT record');
     return { seizure: null, userErrors: [{ code: 'DUPLICATE_REFERENCE' }] };
   }
-  const rows = draft.items.map((item, i) => [
-    inserted.id, agency.id, i + 1, item.kind, item.make, item.model, item.serialNumber, item.hin, item.batchNumber, item.hinKey,
+  const items = draft.items.map((item) => ({ ...item, id: randomUUID() }));
+  const rows = items.map((item, i) => [
+    item.id, inserted.id, agency.id, i + 1, item.kind, item.make, item.model, item.serialNumber, item.hin, item.batchNumber, item.hinKey,
     item.serialKey, item.batchKey, item.markDamaged, item.quantity, item.condition, item.description, item.capacityLitres,
     item.boat.lengthMetres, item.boat.hullMaterial, item.boat.colour, item.boat.capacityPersons, item.engine.powerHp,
     item.engine.stroke, item.engine.fuel, item.lifeJacket.standardClaimed, item.lifeJacket.ceMarked, item.lifeJacket.notifiedBody,
     item.lifeJacket.size, item.lifeJacket.buoyancyNewtons, item.lifeJacket.foundDangerous,
   ]);
-  await session.query(`INSERT INTO item (${ITEM_COLUMNS.join(', ')}) VALUES ${placeholders(rows.length, ITEM_COLUMNS.length)}`, rows.flat());
-  const visible = session.readable('s', 2);
-  const items = await session.query(
-    `SELECT i.* FROM item i JOIN seizure s ON s.id = i.seizure_id WHERE ${visible.clause} AND i.seizure_id = $1`,
-    [inserted.id, ...visible.values],
-  );
+  await session.query(`INSERT INTO item (id, ${ITEM_COLUMNS.join(', ')}) VALUES ${placeholders(rows.length, ITEM_COLUMNS.length + 1)}`, rows.flat());
   const probes = items.flatMap((item) =>
-    ([['HIN', item.hin_key], ['SERIAL', item.serial_key], ['BATCH', item.batch_key]] as const)
+    ([['HIN', item.hinKey], ['SERIAL', item.serialKey], ['BATCH', item.batchKey]] as const)
       .filter(([, key]) => key !== null)
       .map(([field, key]) => ({ item, field, key: key as string, folded: foldConfusables(key as string), wild: hasWildcards(key as string) })),
   );
   if (probes.length > 0) {
-    await session.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT unnest(CAST($1 AS text[])) AS k ORDER BY 1) AS keys`,
-      [probes.map((p) => `${p.item.kind}:${p.field}:${p.folded}`)],
-    );
     const keyRows = probes.map((p) => [p.item.id, p.field, agency.id, inserted.id, p.item.kind, p.key, p.folded, p.wild]);
     await session.query(
       `INSERT INTO identifier_key (item_id, field, agency_id, seizure_id, kind, key, folded, has_wildcards) VALUES ${placeholders(keyRows.length, 8)}`,

@@ -88,9 +88,9 @@ const ITEM_COLUMNS = [
 
 /**
  * The statements the registry sends for seizureRecord, as plain SQL: savepoint, seizure insert
- * (idempotent on the reference), items (ids made here), the matching index, item_match_link
- * (which takes the identifier locks), the seizure read back, the audit event. Validation is the
- * service's own.
+ * (idempotent on the reference, RETURNING what the database fills), items (ids made here), the
+ * matching index, item_match_link (which takes the identifier locks), the audit event.
+ * Validation is the service's own.
  */
 export const seizureRecordSql: SqlWork = async (session, { input }) => {
   const problems = new Problems();
@@ -102,7 +102,7 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
     `INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, location_description,
                           latitude, longitude, handling, shared_with, notes, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (agency_id, reference_key) DO NOTHING RETURNING id`,
+     ON CONFLICT (agency_id, reference_key) DO NOTHING RETURNING id, reference, recorded_at, updated_at, version`,
     [agency.id, draft.reference, draft.referenceKey, draft.jurisdiction ?? agency.jurisdiction, draft.seizedAt, draft.locationDescription,
       draft.latitude, draft.longitude, draft.handling, [], draft.notes, session.caller.subject],
   );
@@ -132,15 +132,13 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
     );
     await session.query(`SELECT item_match_link(CAST($1 AS uuid[]))`, [items.map((item) => item.id)]);
   }
-  const seizureVisible = session.readable('s', 2);
-  const [seizure] = await session.query(`SELECT s.* FROM seizure s WHERE ${seizureVisible.clause} AND s.id = ANY($1)`, [[inserted.id], ...seizureVisible.values]);
   await session.query('RELEASE SAVEPOINT record');
   await session.query(
     `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
      VALUES ($1, $2, $3, 'seizureRecord', 'SUCCESS', $4, gen_random_uuid()::text, '127.0.0.1', NULL)`,
     [session.caller.subject, agency.code, agency.id, [toGlobalId('Seizure', inserted.id)]],
   );
-  return { seizure: { id: seizure.id, reference: seizure.reference }, userErrors: [] };
+  return { seizure: { id: inserted.id, reference: inserted.reference }, userErrors: [] };
 };
 
 /** `($1, $2), ($3, $4)` for 2 rows of 2 columns. */

@@ -43,6 +43,22 @@ describe('seizureRecord', () => {
     expect(rows[0]).toMatchObject({ recorded_by: `officer.${agency.code.toLowerCase()}`, version: 1 });
   });
 
+  it('answers with the seizure exactly as a later read shows it', async () => {
+    const partner = await makeAgency(app);
+    const fields = `id reference jurisdiction seizedAt handling notes recordedAt updatedAt version
+      location { description latitude longitude } sharedWith { code } agency { code } items { totalCount nodes { id position } }`;
+    const recorded = await app.graphql(officer, `mutation ($input: SeizureRecordInput!) { seizureRecord(input: $input) { seizure { ${fields} } } }`, {
+      input: seizureInput({
+        jurisdiction: 'BE', notes: 'Tender found at dawn', handling: 'TLP_AMBER', sharedWith: [partner.code],
+        location: { description: 'Beach north of the harbour wall', latitude: 51.23, longitude: 2.91 },
+      }),
+    });
+    const answer = recorded.body.data.seizureRecord.seizure;
+    const read = await app.graphql(officer, `query ($id: ID!) { seizure(id: $id) { ${fields} } }`, { id: answer.id });
+    expect(read.body.data.seizure).toEqual(answer);
+    expect(answer).toMatchObject({ jurisdiction: 'BE', handling: 'TLP_AMBER', version: 1, sharedWith: [{ code: partner.code }] });
+  });
+
   it('records for the agency in the token and lets the jurisdiction differ from it', async () => {
     const seizure = await makeSeizure(app, officer, { jurisdiction: 'GB' });
     expect(seizure).toMatchObject({ jurisdiction: 'GB', agency: { code: agency.code } });

@@ -7,7 +7,7 @@ import { resolveSharedWith } from '../agency/shared-with';
 import { ItemEntity } from '../item/item.entity';
 import { MatchingService } from '../matching/matching.service';
 import { RouteLegEntity } from '../route/route-leg.entity';
-import type { SeizureEntity } from './seizure.entity';
+import { SeizureEntity } from './seizure.entity';
 import type { SeizureRecordInput } from './seizure.inputs';
 import { SeizureService } from './seizure.service';
 import { validateSeizure, type SeizureDraft } from './seizure.validation';
@@ -32,8 +32,8 @@ export class SeizureRecordService {
     const sharedWith = await resolveSharedWith(this.manager, input.sharedWith, draft.handling, this.caller.agency.id, problems);
     problems.throwIfAny();
 
-    const id = await this.insertSeizure(draft, sharedWith);
-    if (!id) {
+    const seizure = await this.insertSeizure(draft, sharedWith);
+    if (!seizure) {
       const existing = await this.findByReference(draft.referenceKey);
       throw DomainError.of(
         ErrorCode.DUPLICATE_REFERENCE,
@@ -43,6 +43,7 @@ export class SeizureRecordService {
       );
     }
     // Ids made here, so matching needs no read-back of the rows just written.
+    const { id } = seizure;
     const items = draft.items.map((item, i) => ({ ...item, id: randomUUID(), seizureId: id, agencyId: this.caller.agency.id, position: i + 1 }));
     await insertInChunks(this.manager, ItemEntity, items);
     await new MatchingService(this.manager, this.caller).matchNewItems(id, items);
@@ -51,24 +52,35 @@ export class SeizureRecordService {
       RouteLegEntity,
       draft.route.map((leg, i) => ({ ...leg, seizureId: id, agencyId: this.caller.agency.id, position: i + 1 })),
     );
-    return (await this.reader().byIds([id]))[0];
+    return seizure;
   }
 
-  /** Inserts the seizure row unless the agency already holds the reference; returns its id, or null. */
-  private async insertSeizure(draft: SeizureDraft, sharedWith: string[]): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.manager.query(
+  /**
+   * Inserts the seizure row unless the agency already holds the reference; returns the seizure
+   * as stored (the columns the database fills come back with RETURNING: no read-back), or null.
+   */
+  private async insertSeizure(draft: SeizureDraft, sharedWith: string[]): Promise<SeizureEntity | null> {
+    const jurisdiction = draft.jurisdiction ?? this.caller.agency.jurisdiction;
+    const rows: Array<{ id: string; recorded_at: Date; updated_at: Date; version: number }> = await this.manager.query(
       `INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, location_description,
                             latitude, longitude, handling, shared_with, notes, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (agency_id, reference_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id, recorded_at, updated_at, version`,
       [
-        this.caller.agency.id, draft.reference, draft.referenceKey, draft.jurisdiction ?? this.caller.agency.jurisdiction,
+        this.caller.agency.id, draft.reference, draft.referenceKey, jurisdiction,
         draft.seizedAt, draft.locationDescription, draft.latitude, draft.longitude, draft.handling, sharedWith,
         draft.notes, this.caller.subject,
       ],
     );
-    return rows[0]?.id ?? null;
+    if (rows.length === 0) return null;
+    const [stored] = rows;
+    return Object.assign(new SeizureEntity(), {
+      id: stored.id, agencyId: this.caller.agency.id, reference: draft.reference, referenceKey: draft.referenceKey, jurisdiction,
+      seizedAt: draft.seizedAt, locationDescription: draft.locationDescription, latitude: draft.latitude, longitude: draft.longitude,
+      handling: draft.handling, sharedWith, notes: draft.notes, recordedBy: this.caller.subject,
+      recordedAt: stored.recorded_at, updatedAt: stored.updated_at, version: stored.version,
+    });
   }
 
   private async findByReference(key: string): Promise<SeizureEntity | null> {

@@ -8,7 +8,7 @@ import type { TokenSettings } from './auth/tokens';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 import { isDatabaseReady } from './db/readiness';
 import type { RequestContext } from './graphql/context';
-import { formatError, SERVICE_UNAVAILABLE_MESSAGE } from './graphql/errors/error-policy';
+import { formatError, SERVICE_UNAVAILABLE_HTTP, SERVICE_UNAVAILABLE_MESSAGE } from './graphql/errors/error-policy';
 import { requestErrorsPlugin } from './graphql/errors/request-errors.plugin';
 import { aliasLimitRule } from './graphql/limits/alias-limit.rule';
 import { costLimitPlugin } from './graphql/limits/cost-limit.plugin';
@@ -115,7 +115,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
       } else if (isDatabaseUnavailable(error)) {
         // For example the commit itself failed: the change was not saved, and a retry is safe.
         logger.warn({ requestId, err: error }, 'database unavailable');
-        sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, requestId, { 'retry-after': '1' });
+        sendGraphQLError(res, SERVICE_UNAVAILABLE_HTTP.status, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, requestId, SERVICE_UNAVAILABLE_HTTP.headers);
       } else {
         logger.error({ requestId, err: error }, 'request failed');
         sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);

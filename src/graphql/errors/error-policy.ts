@@ -1,3 +1,4 @@
+import type { HTTPGraphQLHead } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
 
@@ -19,6 +20,15 @@ const CLIENT_CODES = new Set([
 /** What a client is told when the database could not serve its request (HTTP 503). */
 export const SERVICE_UNAVAILABLE_MESSAGE =
   'The database is unavailable or busy; the request changed nothing and may be retried';
+
+/** The HTTP status and headers of an answer whose request the database could not serve: a retry is safe. */
+export const SERVICE_UNAVAILABLE_HTTP = { status: 503, headers: { 'retry-after': '1' } } as const;
+
+/** Gives a GraphQL answer the status and headers of SERVICE_UNAVAILABLE. */
+export function answerServiceUnavailable(http: HTTPGraphQLHead): void {
+  http.status = SERVICE_UNAVAILABLE_HTTP.status;
+  for (const [name, value] of Object.entries(SERVICE_UNAVAILABLE_HTTP.headers)) http.headers.set(name, value);
+}
 
 /**
  * graphql-js's "Did you mean ...?" hints name fields, arguments and enum values of the schema.

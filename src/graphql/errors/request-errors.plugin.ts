@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../../shared/logger';
 import type { RequestContext } from '../context';
-import { isClientCode } from './error-policy';
+import { answerServiceUnavailable, isClientCode } from './error-policy';
 
 /** Logs unexpected errors with their stack and request id, and puts the request id on every error a client sees. */
 export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -22,10 +22,7 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestC
             Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
           }
           // The request changed nothing: 503 tells clients and proxies that a retry is safe.
-          if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
-            response.http.status = 503;
-            response.http.headers.set('retry-after', '1');
-          }
+          if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) answerServiceUnavailable(response.http);
         },
       };
     },

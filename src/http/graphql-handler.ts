@@ -9,6 +9,7 @@ import { appendAuditEvents } from '../modules/audit/audit.service';
 import type { Logger } from '../shared/logger';
 import { BodyTooLargeError, readBody } from './body';
 import { requestDocument } from './request-document';
+import { prefersHtml } from './content-negotiation';
 import { sendGraphQLError } from './respond';
 
 export interface GraphQLHandlerOptions {
@@ -19,6 +20,8 @@ export interface GraphQLHandlerOptions {
   bodyLimitBytes: number;
   /** Size and token limits of the GraphQL document, checked here, before Apollo parses it. */
   documentLimits: Pick<QueryLimits, 'maxDocumentBytes' | 'maxTokens'>;
+  /** Answers a browser that asks for the GraphQL page (GraphiQL); it runs no operation. */
+  sendGraphiQL(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
 }
 
 /** The bearer token of a request, or null. */
@@ -34,10 +37,6 @@ function justificationOf(req: IncomingMessage): string | null {
   return text === '' ? null : text.slice(0, 500);
 }
 
-/** A browser asking for the GraphQL page itself (no operation): Apollo answers with its landing page. */
-function wantsLandingPage(req: IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
-}
 
 /**
  * POST/GET /graphql: authenticates the bearer token (401 and nothing runs when it fails),
@@ -48,23 +47,25 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { apollo, dataSource, tokens, logger, bodyLimitBytes, documentLimits } = options;
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
-    let context: RequestContext | undefined;
+    // Decided once: a page runs no operation, and every other path authenticates first
+    // (Apollo's own landing page is off, so Apollo never answers with a page itself).
+    if (prefersHtml(req)) return options.sendGraphiQL(req, res);
+
+    let context: RequestContext;
     const audit = { clientAddress: req.socket.remoteAddress ?? null, justification: justificationOf(req) };
-    if (!wantsLandingPage(req, url)) {
-      const token = bearerToken(req);
-      try {
-        if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
-        context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, audit);
-      } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        // The refusal stands even if the database cannot take its audit event right now.
-        await appendAuditEvents(dataSource, [{
-          actor: 'unauthenticated', agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
-          entityIds: [], requestId, ...audit,
-        }]).catch((auditError) => logger.error({ requestId, err: auditError }, 'failed authentication could not be audited'));
-        sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
-        return;
-      }
+    const token = bearerToken(req);
+    try {
+      if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
+      context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, audit);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      // The refusal stands even if the database cannot take its audit event right now.
+      await appendAuditEvents(dataSource, [{
+        actor: 'unauthenticated', agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
+        entityIds: [], requestId, ...audit,
+      }]).catch((auditError) => logger.error({ requestId, err: auditError }, 'failed authentication could not be audited'));
+      sendGraphQLError(req, res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
+      return;
     }
 
     let body: unknown;
@@ -72,17 +73,17 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       const text = await readBody(req, bodyLimitBytes);
       body = text && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text;
     } catch (error) {
-      await context?.tx.finish(false);
-      if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, 'BAD_REQUEST', `request body over ${bodyLimitBytes} bytes`, requestId);
-      if (error instanceof SyntaxError) return sendGraphQLError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
+      await context.tx.finish(false);
+      if (error instanceof BodyTooLargeError) return sendGraphQLError(req, res, 413, 'BAD_REQUEST', `request body over ${bodyLimitBytes} bytes`, requestId);
+      if (error instanceof SyntaxError) return sendGraphQLError(req, res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
       throw error;
     }
 
     const document = requestDocument(req, url, body);
     const refusal = document === null ? null : documentRefusal(document, documentLimits);
     if (refusal) {
-      await context?.tx.finish(false);
-      return sendGraphQLError(res, 400, 'GRAPHQL_VALIDATION_FAILED', refusal, requestId);
+      await context.tx.finish(false);
+      return sendGraphQLError(req, res, 400, 'GRAPHQL_VALIDATION_FAILED', refusal, requestId);
     }
 
     const headers = new HeaderMap();
@@ -93,14 +94,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => {
-          if (!context) throw new Error('no request context without authentication');
-          return context;
-        },
+        context: async () => context,
       });
       // A 5xx answer (the database failed, or the audit trail could not be written) keeps nothing.
       const ok = (response.status ?? 200) < 500;
-      await context?.tx.finish(ok);
+      await context.tx.finish(ok);
       finished = true;
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
@@ -112,7 +110,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       }
     } finally {
       if (!finished) {
-        await context?.tx.finish(false).catch((error) => logger.error({ requestId, err: error }, 'rollback failed'));
+        await context.tx.finish(false).catch((error) => logger.error({ requestId, err: error }, 'rollback failed'));
       }
     }
   };

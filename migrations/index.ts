@@ -12,6 +12,7 @@ import { AuditTrail1795893800000 } from './1795893800000-AuditTrail';
 import { ItemMatchLinking1795893900000 } from './1795893900000-ItemMatchLinking';
 import { SupplyChainEndHits1795894000000 } from './1795894000000-SupplyChainEndHits';
 import { ItemMatchLinkLocks1795894100000 } from './1795894100000-ItemMatchLinkLocks';
+import { ClientKeys1795894200000 } from './1795894200000-ClientKeys';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   ItemMatchLinking1795893900000,
   SupplyChainEndHits1795894000000,
   ItemMatchLinkLocks1795894100000,
+  ClientKeys1795894200000,
 ];

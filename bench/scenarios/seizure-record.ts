@@ -100,11 +100,11 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
   await session.query('SAVEPOINT record');
   const [inserted] = await session.query(
     `INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, location_description,
-                          latitude, longitude, handling, shared_with, notes, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (agency_id, reference_key) DO NOTHING RETURNING id, reference, recorded_at, updated_at, version`,
+                          latitude, longitude, handling, shared_with, notes, recorded_by, client_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT DO NOTHING RETURNING id, reference, recorded_at, updated_at, version`,
     [agency.id, draft.reference, draft.referenceKey, draft.jurisdiction ?? agency.jurisdiction, draft.seizedAt, draft.locationDescription,
-      draft.latitude, draft.longitude, draft.handling, [], draft.notes, session.caller.subject],
+      draft.latitude, draft.longitude, draft.handling, [], draft.notes, session.caller.subject, null],
   );
   if (!inserted) {
     await session.query('ROLLBACK TO SAVEPOINT record');

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
-import { insertOne } from '../../db/insert-one';
+import { insertOneUnlessTaken } from '../../db/insert-one';
 import { idOfType } from '../../graphql/relay/global-id';
+import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
 import { LIMITS, optionalNumber, optionalText } from '../../shared/text-fields';
@@ -18,7 +19,10 @@ import { MovementService } from './movement.service';
 const MAX_ITEMS = 1000;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 
-/** Recording custody movements: validated whole; every supplier and item named must be readable. */
+/**
+ * Recording custody movements: validated whole; every supplier and item named must be readable;
+ * a retry with the same `clientKey` stores nothing.
+ */
 export class MovementRecordService {
   constructor(
     private readonly manager: EntityManager,
@@ -47,12 +51,21 @@ export class MovementRecordService {
       handling,
       sharedWith: await resolveSharedWith(this.manager, input.sharedWith, handling, this.caller.agency.id, problems),
       recordedBy: this.caller.subject,
+      clientKey: clientKeyOf(input.clientKey, problems),
     };
     problems.throwIfAny();
 
-    const id = await insertOne(this.manager, MovementEntity, row);
+    const id = await insertOneUnlessTaken(this.manager, MovementEntity, row);
+    // The only key a new movement can conflict on is its client key.
+    if (id === null) throw clientKeyUsed('movement', row.clientKey!, this.caller.agency.code, await this.byClientKey(row.clientKey!));
     await insertInChunks(this.manager, MovementItemEntity, itemIds.map((itemId) => ({ movementId: id, itemId, agencyId: this.caller.agency.id })));
     return (await new MovementService(this.manager, this.caller).byIds([id]))[0];
+  }
+
+  private async byClientKey(key: string): Promise<MovementEntity | null> {
+    return new MovementService(this.manager, this.caller).readable()
+      .andWhere('m.agency_id = :ownAgency AND m.client_key = :key', { ownAgency: this.caller.agency.id, key })
+      .getOne();
   }
 
   /** The sender and receiver: readable suppliers (NOT_FOUND otherwise), at least one, and not the same. */

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { HandlingCode } from '../../shared/handling';
 import { AgencyEntity } from '../agency/agency.entity';
 import { SupplierEntity } from '../supplier/supplier.entity';
@@ -10,6 +10,7 @@ import { TransportMode } from './movement.enums';
  * downstream; both are indexed.
  */
 @Entity('movement')
+@Unique('movement_agency_client_key', ['agencyId', 'clientKey'])
 @Index('movement_to_supplier_idx', ['toSupplierId'])
 @Index('movement_from_supplier_idx', ['fromSupplierId'])
 @Index('movement_occurred_at_idx', ['occurredAt'])
@@ -72,6 +73,10 @@ export class MovementEntity {
 
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
+
+  /** The recording client's own key for the create (API.md `clientKey`): retries store nothing twice. */
+  @Column({ name: 'client_key', type: 'text', nullable: true })
+  clientKey: string | null;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz', precision: 3 })
   recordedAt: Date;

@@ -41,4 +41,7 @@ export class MovementRecordInput {
 
   @Field(() => [String], { nullable: true, description: 'Codes of registered agencies that may also read it; only with TLP_AMBER.' })
   sharedWith?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Your own key for this create, at most 64 characters, unique per agency for movements: a retry with the same key stores nothing and answers the movement first recorded with it, with a DUPLICATE_REFERENCE user error on clientKey. Checked before anything else.' })
+  clientKey?: string | null;
 }

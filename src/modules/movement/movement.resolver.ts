@@ -45,7 +45,8 @@ export class MovementResolver {
     return toPayload<MovementRecordPayload>(
       context,
       async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record(input)) }),
-      () => ({ movement: null }),
+      // A clientKey already used: the record first made with it (null when unreadable).
+      (existing) => ({ movement: (existing as MovementEntity | null | undefined) ?? null }),
     );
   }
 

@@ -4,6 +4,7 @@ import { AgencyEntity } from '../agency/agency.entity';
 
 /** One seizure event, owned by the agency that recorded it. */
 @Entity('seizure')
+@Unique('seizure_agency_client_key', ['agencyId', 'clientKey'])
 @Unique('seizure_agency_reference_key', ['agencyId', 'referenceKey'])
 @Index('seizure_seized_at_idx', ['seizedAt', 'id'])
 @Index('seizure_jurisdiction_seized_at_idx', ['jurisdiction', 'seizedAt'])
@@ -58,6 +59,10 @@ export class SeizureEntity {
   /** The token subject of the officer who recorded it (TLP_RED: the only reader). */
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
+
+  /** The recording client's own key for the create (API.md `clientKey`): retries store nothing twice. */
+  @Column({ name: 'client_key', type: 'text', nullable: true })
+  clientKey: string | null;
 
   // Millisecond precision, like JavaScript dates, so keyset cursors round-trip exactly.
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz', precision: 3 })

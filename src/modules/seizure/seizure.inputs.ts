@@ -46,6 +46,9 @@ export class SeizureRecordInput {
 
   @Field(() => [RouteLegInput], { nullable: true, description: 'The route the goods or people took, in order (at most 50 legs).' })
   route?: RouteLegInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Your own key for this create, at most 64 characters, unique per agency for seizures: a retry with the same key stores nothing and answers the seizure first recorded with it, with a DUPLICATE_REFERENCE user error on clientKey. Checked before the reference.' })
+  clientKey?: string | null;
 }
 
 @InputType({ description: 'Which seizures to list; every field given must hold.' })

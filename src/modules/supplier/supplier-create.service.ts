@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
-import { insertOne } from '../../db/insert-one';
+import { insertOneUnlessTaken } from '../../db/insert-one';
+import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { Problems } from '../../shared/domain-error';
 import { resolveSharedWith } from '../agency/shared-with';
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
@@ -12,9 +13,8 @@ import { validateSupplier } from './supplier.validation';
 
 /**
  * Recording suppliers: validated whole, stored with their identifiers in one savepoint (the
- * caller runs it in `tx.write`). Suppliers carry no reference, so there is no idempotency key,
- * and a possible duplicate is not refused: finding and merging duplicates is supplier
- * resolution's work.
+ * caller runs it in `tx.write`). A retry with the same `clientKey` stores nothing; a possible
+ * duplicate by name is not refused: finding and merging duplicates is supplier resolution's work.
  */
 export class SupplierCreateService {
   constructor(
@@ -25,11 +25,12 @@ export class SupplierCreateService {
   async create(input: SupplierCreateInput): Promise<SupplierEntity> {
     const problems = new Problems();
     const draft = validateSupplier(input, problems);
+    const clientKey = clientKeyOf(input.clientKey, problems);
     const sharedWith = await resolveSharedWith(this.manager, input.sharedWith, draft.handling, this.caller.agency.id, problems);
     problems.throwIfAny();
 
     const agencyId = this.caller.agency.id;
-    const id = await insertOne(this.manager, SupplierEntity, {
+    const id = await insertOneUnlessTaken(this.manager, SupplierEntity, {
       agencyId,
       name: draft.name,
       aliases: draft.aliases,
@@ -39,12 +40,23 @@ export class SupplierCreateService {
       handling: draft.handling,
       sharedWith,
       recordedBy: this.caller.subject,
+      clientKey,
     });
+    // The only key a new supplier can conflict on is its client key.
+    if (id === null) throw clientKeyUsed('supplier', clientKey!, this.caller.agency.code, await this.byClientKey(clientKey!));
     await insertInChunks(
       this.manager,
       SupplierIdentifierEntity,
       draft.identifiers.map((identifier, i) => ({ ...identifier, supplierId: id, agencyId, position: i + 1 })),
     );
-    return (await new SupplierService(this.manager, this.caller).byIds([id]))[0];
+    return (await this.reader().byIds([id]))[0];
+  }
+
+  private async byClientKey(key: string): Promise<SupplierEntity | null> {
+    return this.reader().readable().andWhere('sup.agency_id = :ownAgency AND sup.client_key = :key', { ownAgency: this.caller.agency.id, key }).getOne();
+  }
+
+  private reader(): SupplierService {
+    return new SupplierService(this.manager, this.caller);
   }
 }

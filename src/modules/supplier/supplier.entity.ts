@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { HandlingCode } from '../../shared/handling';
 import { AgencyEntity } from '../agency/agency.entity';
 import { SupplierRole } from './supplier.enums';
 
 /** A party in the supply chain (maker, importer, seller...), as one agency recorded it. */
 @Entity('supplier')
+@Unique('supplier_agency_client_key', ['agencyId', 'clientKey'])
 @Index('supplier_recorded_at_idx', ['recordedAt', 'id'])
 @Index('supplier_country_role_idx', ['country', 'role'])
 // Trigram index on the name fingerprints, created by hand in the migration (pg_trgm).
@@ -45,6 +46,10 @@ export class SupplierEntity {
 
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
+
+  /** The recording client's own key for the create (API.md `clientKey`): retries store nothing twice. */
+  @Column({ name: 'client_key', type: 'text', nullable: true })
+  clientKey: string | null;
 
   // Millisecond precision, like JavaScript dates, so keyset cursors round-trip exactly.
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz', precision: 3 })

@@ -57,7 +57,8 @@ export class SupplierResolver {
     return toPayload<SupplierCreatePayload>(
       context,
       async () => ({ supplier: await context.tx.write((manager) => new SupplierCreateService(manager, caller).create(input)) }),
-      () => ({ supplier: null }),
+      // A clientKey already used: the record first made with it (null when unreadable).
+      (existing) => ({ supplier: (existing as SupplierEntity | null | undefined) ?? null }),
     );
   }
 

@@ -9,7 +9,29 @@ export interface TokenSettings {
 }
 
 /** A token that cannot be trusted: the request gets HTTP 401 and nothing runs. */
-export class AuthenticationError extends Error {}
+export class AuthenticationError extends Error {
+  constructor(
+    message: string,
+    /** Who the audit event names: nobody is known, or the token's claims could not be taken as a name. */
+    readonly actor: 'unauthenticated' | '(invalid)' = 'unauthenticated',
+  ) {
+    super(message);
+  }
+}
+
+/** Bounds of the claims (API.md "Paging both ways, retries, tokens"). */
+const MAX_SUBJECT = 256;
+const MAX_AGENCY = 64;
+const MAX_ROLES = 10;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** A claim that is text within its bound and holds no control character (NUL among them, which PostgreSQL cannot store). */
+function checkedText(value: unknown, claim: string, max: number): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new AuthenticationError(`the token has no ${claim}`);
+  if (value.length > max) throw new AuthenticationError(`the token's ${claim} is over ${max} characters`, '(invalid)');
+  if (CONTROL_CHARACTER.test(value)) throw new AuthenticationError(`the token's ${claim} holds a control character`, '(invalid)');
+  return value;
+}
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
@@ -28,13 +50,14 @@ export async function verifyToken(token: string, settings: TokenSettings): Promi
     if (error instanceof joseErrors.JOSEError) throw new AuthenticationError(`the token is not valid: ${error.code}`);
     throw error;
   }
-  const { sub, agency, roles } = payload;
-  if (typeof sub !== 'string' || sub.trim() === '') throw new AuthenticationError('the token has no subject (sub)');
-  if (typeof agency !== 'string' || agency.trim() === '') throw new AuthenticationError('the token names no agency');
+  const subject = checkedText(payload.sub, 'subject (sub)', MAX_SUBJECT);
+  const agency = checkedText(payload.agency, 'agency', MAX_AGENCY);
+  const { roles } = payload;
+  if (Array.isArray(roles) && roles.length > MAX_ROLES) throw new AuthenticationError(`the token lists over ${MAX_ROLES} roles`, '(invalid)');
   if (!Array.isArray(roles) || !roles.every(isRole)) {
-    throw new AuthenticationError(`the token's roles must be a list of ${Object.values(Role).join(', ')}`);
+    throw new AuthenticationError(`the token's roles must be a list of ${Object.values(Role).join(', ')}`, '(invalid)');
   }
-  return { subject: sub, agencyCode: agency.trim().toUpperCase(), roles: [...new Set(roles)] };
+  return { subject, agencyCode: agency.trim().toUpperCase(), roles: [...new Set(roles)] };
 }
 
 export interface TokenRequest {

@@ -26,3 +26,30 @@ export function readableBy(alias: string, caller: Caller): SqlCondition {
     params: { visAgency: caller.agency.id, visSubject: caller.subject },
   };
 }
+
+/** What decides who may read a record (the columns `readableBy` reads). */
+export interface ReaderFacts {
+  agencyId: string;
+  handling: HandlingCode;
+  sharedWith: string[];
+  recordedBy: string;
+}
+
+/**
+ * Who may read a record, by the same rule as `readableBy`, as a key that is equal for two
+ * records exactly when the same callers read both: every registered agency; a set of agencies
+ * (TLP_AMBER's owner and sharers, TLP_AMBER_STRICT's owner); or one user (TLP_RED).
+ */
+export function readersKey(record: ReaderFacts): string {
+  switch (record.handling) {
+    case HandlingCode.TLP_CLEAR:
+    case HandlingCode.TLP_GREEN:
+      return 'every registered agency';
+    case HandlingCode.TLP_AMBER:
+      return `agencies ${[...new Set([record.agencyId, ...record.sharedWith])].sort().join(' ')}`;
+    case HandlingCode.TLP_AMBER_STRICT:
+      return `agencies ${record.agencyId}`;
+    case HandlingCode.TLP_RED:
+      return `user ${record.agencyId} ${record.recordedBy}`;
+  }
+}

@@ -15,6 +15,8 @@ export class RequestTransaction {
   private finished = false;
   /** The connection failed mid-request: PostgreSQL rolled the transaction back; nothing more runs on it. */
   private connectionLost = false;
+  /** A pooled connection was taken: it must be given back clean, or destroyed. */
+  private connected = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,26 +48,30 @@ export class RequestTransaction {
     }
   }
 
-  /** Commits (or, if `ok` is false, rolls back) and returns the connection to the pool. */
+  /**
+   * Commits (or, if `ok` is false, rolls back) and gives the connection back. Whatever happened
+   * before (the opening or the binding failed, a statement failed, the connection was lost), the
+   * connection goes back to the pool outside any transaction, or is destroyed: a connection
+   * left inside a transaction would fail every later request that gets it. When `ok` and the
+   * commit did not happen, this throws, so the request is never acknowledged.
+   */
   async finish(ok: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     const runner = this.runner;
     if (!runner) return;
-    if (this.connectionLost) {
-      if (!runner.isReleased) await runner.release().catch(() => undefined);
-      if (ok) throw new DatabaseConnectionLost();
-      return;
-    }
+    // A request may end while its transaction is still opening, or after opening failed.
+    const opened = await this.opening?.then(() => true, () => false);
+    if (!this.connected) return void await releaseConnection(runner);
     try {
-      // A request may end while its transaction is still opening, or after opening failed.
-      const opened = await this.opening?.then(() => true, () => false);
-      if (opened && runner.isTransactionActive) {
-        if (ok) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
-      }
-    } finally {
-      await runner.release();
+      if (this.connectionLost) throw new DatabaseConnectionLost();
+      if (opened && ok) await commit(runner);
+      // Also after a failed opening: ends whatever it began (a warning only when nothing began).
+      else await runner.query('ROLLBACK');
+      await releaseConnection(runner);
+    } catch (error) {
+      await releaseConnection(runner, error);
+      if (ok) throw error;
     }
   }
 
@@ -78,6 +84,7 @@ export class RequestTransaction {
         if (isDatabaseUnavailable(error)) this.connectionLost = true;
       });
       await runner.connect();
+      this.connected = true;
       await runner.startTransaction();
       const agency: CallerAgency | null = await bindCaller(runner, this.claims);
       const caller: Caller = {
@@ -90,6 +97,29 @@ export class RequestTransaction {
     })();
     return this.opening;
   }
+}
+
+/**
+ * COMMIT, checked: PostgreSQL answers COMMIT of a transaction in which a statement failed by
+ * rolling it back without an error (command tag ROLLBACK). Sent through the driver to read that
+ * tag, and logged like every other statement, so statement counts stay true.
+ */
+async function commit(runner: QueryRunner): Promise<void> {
+  runner.connection.logger.logQuery('COMMIT', [], runner);
+  const client = (await runner.connect()) as { query(sql: string): Promise<{ command: string }> };
+  const { command } = await client.query('COMMIT');
+  if (command !== 'COMMIT') throw new Error(`the transaction was not committed (PostgreSQL answered ${command})`);
+}
+
+/**
+ * Gives the connection back to the pool, or, with an error, destroys it. TypeORM's `release()`
+ * always pools the connection; its PostgreSQL runner's own release hands the error to
+ * node-postgres, which then closes the connection instead.
+ */
+function releaseConnection(runner: QueryRunner, destroyBecause?: unknown): Promise<void> {
+  if (runner.isReleased) return Promise.resolve();
+  const release = (runner as unknown as { releasePostgresConnection(error?: unknown): Promise<void> }).releasePostgresConnection;
+  return release.call(runner, destroyBecause === undefined ? undefined : destroyBecause ?? new Error('connection in an unknown state'));
 }
 
 /**

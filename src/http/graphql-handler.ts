@@ -61,7 +61,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       if (!(error instanceof AuthenticationError)) throw error;
       // The refusal stands even if the database cannot take its audit event right now.
       await appendAuditEvents(dataSource, [{
-        actor: 'unauthenticated', agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
+        actor: error.actor, agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
         entityIds: [], requestId, ...audit,
       }]).catch((auditError) => logger.error({ requestId, err: auditError }, 'failed authentication could not be audited'));
       sendGraphQLError(req, res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });

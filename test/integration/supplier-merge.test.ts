@@ -15,6 +15,7 @@ const UNMERGE = `mutation ($input: SupplierUnmergeInput!) { supplierUnmerge(inpu
   supplier { id name aliases } userErrors { code field } } }`;
 const CHAIN = `query ($id: ID) { supplyChain(itemId: $id) { nodes { depth supplier { name } } origins { name } } }`;
 
+const idOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 const merge = async (survivorId: string, mergedId: string, token = analyst) =>
   (await app.graphql(token, MERGE, { input: { survivorId, mergedId } })).body.data.supplierMerge;
 const unmerge = async (mergedId: string) => (await app.graphql(analyst, UNMERGE, { input: { mergedId } })).body.data.supplierUnmerge;
@@ -93,5 +94,60 @@ describe('supplierMerge and supplierUnmerge', () => {
     const officer = await agency.token([Role.OFFICER]);
     const res = await app.graphql(officer, MERGE, { input: { survivorId: a.id, mergedId: c.id } });
     expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('only suppliers with the same readers are merged', () => {
+    let partner: TestAgency;
+    let third: TestAgency;
+    beforeAll(async () => {
+      partner = await makeAgency(app, { jurisdiction: 'GB' });
+      third = await makeAgency(app, { jurisdiction: 'BE' });
+    });
+
+    /** Each sharing of a supplier recorded by the test's analyst, and who reads it. */
+    const sharings: Record<string, () => Record<string, unknown>> = {
+      TLP_CLEAR: () => ({ handling: 'TLP_CLEAR' }),
+      TLP_GREEN: () => ({ handling: 'TLP_GREEN' }),
+      'TLP_AMBER with GB': () => ({ handling: 'TLP_AMBER', sharedWith: [partner.code] }),
+      'TLP_AMBER with BE': () => ({ handling: 'TLP_AMBER', sharedWith: [third.code] }),
+      'TLP_AMBER with nobody': () => ({ handling: 'TLP_AMBER', sharedWith: [] }),
+      TLP_AMBER_STRICT: () => ({ handling: 'TLP_AMBER_STRICT' }),
+      TLP_RED: () => ({ handling: 'TLP_RED' }),
+    };
+    // Everyone / the agencies {own, GB} / {own, BE} / {own} / the recording user.
+    const readers: Record<string, string> = {
+      TLP_CLEAR: 'all', TLP_GREEN: 'all', 'TLP_AMBER with GB': 'own+GB', 'TLP_AMBER with BE': 'own+BE',
+      'TLP_AMBER with nobody': 'own', TLP_AMBER_STRICT: 'own', TLP_RED: 'user',
+    };
+    const pairs = Object.keys(sharings).flatMap((survivor) => Object.keys(sharings).map((merged) => [survivor, merged] as const));
+
+    it.each(pairs)('survivor %s, merged %s', async (survivorSharing, mergedSharing) => {
+      const survivor = await makeSupplier(app, analyst, sharings[survivorSharing]());
+      const merged = await makeSupplier(app, analyst, sharings[mergedSharing]());
+      const result = await merge(survivor.id, merged.id);
+      const stored = await app.query('SELECT count(*)::int AS n FROM supplier_merge WHERE merged_id = $1', [idOf(merged.id)]);
+      if (readers[survivorSharing] === readers[mergedSharing]) {
+        expect(result.userErrors).toEqual([]);
+        expect(stored).toEqual([{ n: 1 }]);
+      } else {
+        expect(result).toEqual({ supplier: null, userErrors: [expect.objectContaining({ code: 'CONFLICT', field: ['input', 'mergedId'] })] });
+        expect(stored).toEqual([{ n: 0 }]);
+      }
+    });
+
+    it('merges TLP_AMBER records of two agencies that share with each other (the same two readers)', async () => {
+      const mine = await makeSupplier(app, analyst, { handling: 'TLP_AMBER', sharedWith: [partner.code] });
+      const theirs = await makeSupplier(app, await partner.token([Role.ANALYST]), { handling: 'TLP_AMBER', sharedWith: [agency.code] });
+      expect((await merge(mine.id, theirs.id)).userErrors).toEqual([]);
+    });
+
+    it('never lets a merge into a record others cannot read block or disclose anything to them', async () => {
+      const shared = await makeSupplier(app, analyst, { handling: 'TLP_GREEN' });
+      const secret = await makeSupplier(app, analyst, { handling: 'TLP_RED' });
+      expect((await merge(secret.id, shared.id)).userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
+      const partnerAnalyst = await partner.token([Role.ANALYST]);
+      const theirs = await makeSupplier(app, partnerAnalyst, { handling: 'TLP_GREEN' });
+      expect((await merge(theirs.id, shared.id, partnerAnalyst)).userErrors).toEqual([]);
+    });
   });
 });

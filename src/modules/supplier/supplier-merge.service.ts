@@ -1,20 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
+import { readersKey } from '../../auth/visibility';
 import { idOfType } from '../../graphql/relay/global-id';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
-import { HandlingCode } from '../../shared/handling';
 import { SupplierMergeEntity } from './supplier-merge.entity';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierService } from './supplier.service';
 
-/** From the least to the most restricted. */
-const STRICTNESS: HandlingCode[] = [
-  HandlingCode.TLP_CLEAR, HandlingCode.TLP_GREEN, HandlingCode.TLP_AMBER, HandlingCode.TLP_AMBER_STRICT, HandlingCode.TLP_RED,
-];
-
 /**
  * Merging supplier records that are one party, and undoing it: shared facts that any analyst
- * who can read both suppliers may record; the records themselves are never changed.
+ * who can read both suppliers may record; the records themselves are never changed. Only
+ * suppliers with the same readers are merged: a merge then never shows a name to someone who
+ * could not read it, never hides a record from someone who could, and every merge an analyst
+ * meets (as "already merged") joins records that analyst reads.
  */
 export class SupplierMergeService {
   constructor(
@@ -27,10 +25,10 @@ export class SupplierMergeService {
     const survivor = await this.readable(input.survivorId, 'survivorId');
     const merged = await this.readable(input.mergedId, 'mergedId');
     if (survivor.id === merged.id) throw DomainError.of(ErrorCode.INVALID_INPUT, 'a supplier cannot be merged into itself', ['input', 'mergedId']);
-    if (STRICTNESS.indexOf(merged.handling) > STRICTNESS.indexOf(survivor.handling)) {
+    if (readersKey(merged) !== readersKey(survivor)) {
       throw DomainError.of(
         ErrorCode.CONFLICT,
-        `the merged supplier's handling (${merged.handling}) is stricter than the survivor's (${survivor.handling}): merge the other way round`,
+        `the two suppliers have different readers (${merged.handling} and ${survivor.handling}, or shared with other agencies): only suppliers read by the same callers can be merged`,
         ['input', 'mergedId'],
       );
     }

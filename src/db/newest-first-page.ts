@@ -1,45 +1,60 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../graphql/relay/cursor';
-import { toPage, type Page, type PageRequest } from '../graphql/relay/page';
+import { cursorCodec } from '../graphql/relay/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../graphql/relay/keyset-page';
+import type { Page, PageRequest } from '../graphql/relay/page';
+import { keysetConditions, namedParameters, travelOrder, type KeysetOrder } from './keyset';
 
-/** The sort key of a list ordered newest first: a timestamp column, then the id to break ties. */
-export interface NewestFirstOrder<T> {
-  /** Tells cursors of different lists apart. */
+/** The cursor key of a list ordered newest first: a timestamp, then the id to break ties. */
+export const NEWEST_FIRST_PARTS = { time: 'instant', id: 'uuid' } as const;
+export type NewestFirstParts = typeof NEWEST_FIRST_PARTS;
+export type NewestFirstOrder<T> = KeysetOrder<NewestFirstParts, T> & { alias: string };
+
+/**
+ * The order of a list newest first, on `alias`.`timeColumn` then `alias`.`id` (both descending).
+ * `kind` tells its cursors from other lists'.
+ */
+export function newestFirst<T>(spec: {
   kind: string;
-  /** SQL of the timestamp column and of the id column, e.g. `s.seized_at`, `s.id`. */
+  alias: string;
   timeColumn: string;
-  idColumn: string;
-  /** The same key read from a loaded row. */
   keyOf(row: T): { time: Date; id: string };
+}): NewestFirstOrder<T> {
+  return {
+    alias: spec.alias,
+    codec: cursorCodec(spec.kind, NEWEST_FIRST_PARTS),
+    columns: (alias) => [
+      { part: 'time', sql: `${alias}.${spec.timeColumn}`, descending: true },
+      { part: 'id', sql: `${alias}.id`, descending: true },
+    ],
+    keyOf: (row) => {
+      const { time, id } = spec.keyOf(row);
+      return { time: time.toISOString(), id };
+    },
+  };
 }
 
 /** The cursor of a row in such a list. */
 export function newestFirstCursor<T>(order: NewestFirstOrder<T>, row: T): string {
-  const { time, id } = order.keyOf(row);
-  return encodeCursor(order.kind, [time.toISOString(), id]);
+  return order.codec.encode(order.keyOf(row));
 }
 
 /**
- * One page of a filtered query, newest first, by keyset (never OFFSET): fetches `first + 1`
- * rows to learn whether more follow, and counts the whole filtered list only if asked.
+ * One page of a filtered query, newest first, by keyset (never OFFSET), forwards or
+ * backwards, in one statement; the whole filtered list is counted only if asked.
+ * Both cursors are decoded (and a bad one refused) before the page's SQL is sent.
  */
 export async function newestFirstPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: NewestFirstOrder<T>,
-  page: PageRequest,
+  request: PageRequest,
 ): Promise<Page<T>> {
+  const page = decodePage(request, order.codec);
   const counting = query.clone();
-  if (page.after) {
-    const [time, id] = decodeCursor(page.after, order.kind, 2);
-    query.andWhere(`(${order.timeColumn}, ${order.idColumn}) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid))`, {
-      afterTime: time,
-      afterId: id,
-    });
-  }
-  const rows = await query
-    .orderBy(order.timeColumn, 'DESC')
-    .addOrderBy(order.idColumn, 'DESC')
-    .limit(page.first + 1)
-    .getMany();
-  return toPage(rows, page.first, () => counting.getCount());
+  const columns = order.columns(order.alias);
+  const { bind, params } = namedParameters('keyset');
+  for (const condition of keysetConditions(columns, order.codec, page, bind)) query.andWhere(condition);
+  query.setParameters(params);
+  travelOrder(columns, page).forEach(({ sql, direction }, i) => (i === 0 ? query.orderBy(sql, direction) : query.addOrderBy(sql, direction)));
+  const rows = await query.limit(rowsToFetch(page)).getMany();
+  return pageFromFetched(rows, page, order, () => counting.getCount());
 }

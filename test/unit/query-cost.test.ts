@@ -60,6 +60,15 @@ describe('the estimate', () => {
     expect(costOf(query, {})).toBe(21);
   });
 
+  it('counts `last` as it counts `first`, from the query or the variables', () => {
+    expect(costOf('{ seizures(last: 50) { nodes { id agency { code } } } }')).toBe(1 + 50 * 2);
+    expect(costOf('query ($n: Int) { items(last: $n, before: "c") { nodes { id } } }', { n: 7 })).toBe(8);
+    expect(costOf('{ seizures(last: 100000000) { nodes { id } } }')).toBe(101);
+    expect(costOf('{ seizures(first: 1) { nodes { items(last: 30) { nodes { id } } } } }')).toBe(1 + 1 * (1 + (1 + 30 * 1)));
+    // Refused by the resolver, but priced at the larger of the two so the estimate never undercounts.
+    expect(costOf('{ seizures(first: 5, last: 60) { nodes { id } } }')).toBe(61);
+  });
+
   it('counts a `first` over 100 as 100 (its resolver refuses it before anything runs)', () => {
     expect(costOf('{ seizures(first: 100000000) { nodes { id } } }')).toBe(101);
   });

@@ -15,8 +15,9 @@ const hasArgument = (field: { args: ReadonlyArray<{ name: string }> }, name: str
  * The cost of a field, roughly the records the server loads to answer it:
  * - a scalar or enum costs 0 (it comes with its record);
  * - an object, or a short list of them (matches, custody, sharedWith...), costs 1 plus its selection;
- * - a field with a `first` argument (every connection, supplierCandidates) costs 1 plus `first`
- *   times its selection; `first` defaults to the page size (20) or the argument's own default,
+ * - a field with a `first` argument (every connection, supplierCandidates) costs 1 plus its page
+ *   size times its selection: `first`, or `last` when paging backwards (a connection given both
+ *   is refused; the estimate takes the larger); it defaults to 20 or the argument's own default,
  *   and counts as at most 100 (a larger one is refused by its resolver before anything runs);
  * - a walk (a field with `maxDepth`: supplyChain, supplierReach) costs 1 plus
  *   WALK_WIDTH x maxDepth (1 to 20, default 10) times its selection.
@@ -24,9 +25,10 @@ const hasArgument = (field: { args: ReadonlyArray<{ name: string }> }, name: str
  */
 export const registryCostEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!isCompositeType(getNamedType(field.type))) return 0;
-  if (hasArgument(field, 'first')) {
-    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
-    return 1 + clamp(first, 0, MAX_PAGE_SIZE) * childComplexity;
+  if (hasArgument(field, 'first') || hasArgument(field, 'last')) {
+    const sizes = [args.first, args.last].filter((size): size is number => typeof size === 'number');
+    const size = sizes.length ? Math.max(...sizes) : DEFAULT_PAGE_SIZE;
+    return 1 + clamp(size, 0, MAX_PAGE_SIZE) * childComplexity;
   }
   if (hasArgument(field, 'maxDepth')) {
     const depth = typeof args.maxDepth === 'number' ? args.maxDepth : DEFAULT_WALK_DEPTH;

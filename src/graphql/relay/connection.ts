@@ -1,12 +1,18 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from './page';
 
-@ObjectType({ description: 'Where a page of a connection ends, and whether more follows.' })
+@ObjectType({ description: 'Where a page of a connection starts and ends, and whether more rows follow or precede it (Relay cursor connections).' })
 export class PageInfo {
-  @Field({ description: 'True when another page follows this one.' })
+  @Field({ description: 'True when rows follow this page. Exact when paging with `first`; with `last`, true when the `before` cursor\'s row is still in the list.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  @Field({ description: 'True when rows precede this page. Exact when paging with `last`; with `first`, true when the `after` cursor\'s row is still in the list.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; pass it as `before` for the page before. Null for an empty page.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page. Null for an empty page.' })
   endCursor: string | null;
 }
 
@@ -22,7 +28,7 @@ export interface ConnectionShape<T> {
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string, plural: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a page, with its cursor.` })
   class Edge {
-    @Field({ description: 'Opaque position of this edge; pass it as `after` to continue after it.' })
+    @Field({ description: 'Opaque position of this edge; pass it as `after` to continue after it, or as `before` to page back from it.' })
     cursor: string;
 
     @Field(() => nodeType, { description: `The ${name.toLowerCase()}.` })
@@ -39,7 +45,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => [nodeType], { description: `The ${plural} of this page.` })
     nodes: T[];
 
-    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    @Field(() => PageInfo, { description: 'Where this page starts and ends.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: `How many ${plural} match in all, across every page.` })
@@ -54,7 +60,12 @@ export function toConnection<T>(page: Page<T>, cursor: (row: T) => string): Conn
   return {
     edges,
     nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     get totalCount() {
       return page.totalCount();
     },

@@ -3,29 +3,59 @@ import { badUserInput } from '../errors/graphql-errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** Validated `first`/`after` of a connection. */
+/** The paging arguments of a connection as the client sent them. */
+export interface PageArguments {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/**
+ * Validated paging arguments (cursors still opaque), as the Relay connection specification
+ * reads them: the rows after `after` and before `before`, of which the first `first` or,
+ * paging backwards, the last `last`.
+ */
 export interface PageRequest {
-  first: number;
+  /** How many rows the page holds at most. */
+  size: number;
+  /** True when `last` was given: the page is the last `size` rows before `before` (or the list's end). */
+  backward: boolean;
   after: string | null;
+  before: string | null;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
+function checkedSize(value: number, argument: 'first' | 'last'): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw badUserInput(`\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argument);
   }
-  return { first: size, after: after ?? null };
+  return value;
 }
 
-/** One page of rows, fetched with one extra row to learn whether another page follows. */
+export function pageRequest({ first, after, last, before }: PageArguments): PageRequest {
+  const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+  if (given(first) && given(last)) {
+    throw badUserInput('`first` and `last` cannot be given together: page forwards with `first`/`after`, backwards with `last`/`before`', 'last');
+  }
+  const backward = given(last);
+  return {
+    size: backward ? checkedSize(last, 'last') : checkedSize(first ?? DEFAULT_PAGE_SIZE, 'first'),
+    backward,
+    after: after ?? null,
+    before: before ?? null,
+  };
+}
+
+/** One page of rows, in the list's order, and whether rows come after and before it. */
 export interface Page<T> {
   rows: T[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   /** Lazily counted: only when the query asks for `totalCount`. */
   totalCount: () => Promise<number>;
 }
 
-/** Trims the look-ahead row of a `first + 1` fetch. */
-export function toPage<T>(fetched: T[], first: number, totalCount: () => Promise<number>): Page<T> {
-  return { rows: fetched.slice(0, first), hasNextPage: fetched.length > first, totalCount };
+/** A page of nothing (a search with nothing to look for). */
+export function emptyPage<T>(): Page<T> {
+  return { rows: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
 }

@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
-import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { keysetConditions, travelOrderSql, type KeysetOrder } from '../../db/keyset';
+import { NEWEST_FIRST_PARTS, type NewestFirstParts } from '../../db/newest-first-page';
+import { cursorCodec } from '../../graphql/relay/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
+import type { Page, PageRequest } from '../../graphql/relay/page';
 import type { AuditFilter } from './audit.types';
 
 export interface AuditEventRow {
@@ -16,19 +19,29 @@ export interface AuditEventRow {
   justification: string | null;
 }
 
-const CURSOR = 'audit-event';
+/** Newest first, on the table's own columns (the query below names no alias). */
+const EVENTS_NEWEST_FIRST: KeysetOrder<NewestFirstParts, AuditEventRow> = {
+  codec: cursorCodec('audit-event', NEWEST_FIRST_PARTS),
+  columns: () => [
+    { part: 'time', sql: 'at', descending: true },
+    { part: 'id', sql: 'id', descending: true },
+  ],
+  keyOf: (event) => ({ time: event.at.toISOString(), id: event.id }),
+};
 
 /** Reading the audit trail: one agency's events (AUDITOR) or all (ADMIN), newest first. */
 export class AuditReadService {
   constructor(private readonly manager: EntityManager) {}
 
-  async list(scope: { agencyCode: string } | 'all', filter: AuditFilter, page: PageRequest): Promise<Page<AuditEventRow>> {
+  async list(scope: { agencyCode: string } | 'all', filter: AuditFilter, request: PageRequest): Promise<Page<AuditEventRow>> {
+    const page = decodePage(request, EVENTS_NEWEST_FIRST.codec);
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: (n: string) => string, value: unknown) => {
+    const bind = (value: unknown) => {
       params.push(value);
-      where.push(sql(`$${params.length}`));
+      return `$${params.length}`;
     };
+    const add = (sql: (n: string) => string, value: unknown) => where.push(sql(bind(value)));
     if (scope !== 'all') add((p) => `agency_code = ${p}`, scope.agencyCode);
     if (filter.actor) add((p) => `actor = ${p}`, filter.actor);
     if (filter.operation) add((p) => `operation = ${p}`, filter.operation);
@@ -38,27 +51,24 @@ export class AuditReadService {
     if (filter.to) add((p) => `at <= ${p}`, filter.to);
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countParams = [...params];
-    if (page.after) {
-      const [at, id] = decodeCursor(page.after, CURSOR, 2);
-      params.push(at, id);
-      where.push(`(at, id) < (CAST($${params.length - 1} AS timestamptz), CAST($${params.length} AS uuid))`);
-    }
+    const columns = EVENTS_NEWEST_FIRST.columns('');
+    where.push(...keysetConditions(columns, EVENTS_NEWEST_FIRST.codec, page, bind));
     const rows: Array<Record<string, any>> = await this.manager.query(
       `SELECT id, at, actor, agency_code, operation, outcome, entity_ids, request_id, client_address, justification
          FROM audit_event ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY at DESC, id DESC LIMIT ${page.first + 1}`,
+        ORDER BY ${travelOrderSql(columns, page)} LIMIT ${rowsToFetch(page)}`,
       params,
     );
     const events = rows.map((r) => ({
       id: r.id, at: r.at, actor: r.actor, agency: r.agency_code, operation: r.operation, outcome: r.outcome,
       entityIds: r.entity_ids, requestId: r.request_id, clientAddress: r.client_address, justification: r.justification,
     }));
-    return toPage(events, page.first, async () =>
+    return pageFromFetched(events, page, EVENTS_NEWEST_FIRST, async () =>
       Number((await this.manager.query(`SELECT count(*) AS n FROM audit_event ${filtered}`, countParams))[0].n),
     );
   }
 
   static cursorOf(event: AuditEventRow): string {
-    return encodeCursor(CURSOR, [event.at.toISOString(), event.id]);
+    return EVENTS_NEWEST_FIRST.codec.encode(EVENTS_NEWEST_FIRST.keyOf(event));
   }
 }

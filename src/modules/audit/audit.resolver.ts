@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { forbidden } from '../../graphql/errors/graphql-errors';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { pageRequest } from '../../graphql/relay/page';
+import { PageArgs } from '../../graphql/relay/page-args';
 import { AuditReadService, type AuditEventRow } from './audit-read.service';
 import { AuditEventConnection, AuditEventType, AuditFilter } from './audit.types';
 
@@ -13,11 +14,10 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'The audit trail, newest first: an AUDITOR reads their own agency\'s events, an ADMIN all.' })
   async auditEvents(
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Which events; every field given must hold.' }) filter: AuditFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<AuditEventRow>> {
-    const page = pageRequest(first, after);
+    const page = pageRequest(paging);
     const caller = await context.tx.caller();
     const scope = caller.roles.has(Role.ADMIN) ? 'all' : caller.roles.has(Role.AUDITOR) ? { agencyCode: caller.agencyCode } : null;
     if (!scope) throw forbidden('reading the audit trail needs the AUDITOR or ADMIN role');

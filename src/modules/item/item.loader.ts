@@ -2,13 +2,13 @@ import DataLoader from 'dataloader';
 import type { RequestTransaction } from '../../db/request-transaction';
 import { groupBy, inKeyOrder } from '../../shared/loader-results';
 import type { ItemEntity } from './item.entity';
-import { ItemService } from './item.service';
+import { ItemService, type SeizureItemsPage } from './item.service';
 
 export interface ItemLoaders {
   /** A readable item by database id, or null. */
   byId: DataLoader<string, ItemEntity | null>;
-  /** The items of a seizure after a position, `first + 1` of them; one loader per page shape. */
-  pageOfSeizure(first: number, afterPosition: number): DataLoader<string, ItemEntity[]>;
+  /** The rows of a page of a seizure's items (see rowsToFetch), in travel order; one loader per page shape. */
+  pageOfSeizure(page: SeizureItemsPage): DataLoader<string, ItemEntity[]>;
   /** How many items a seizure holds. */
   countOfSeizure: DataLoader<string, number>;
 }
@@ -19,12 +19,12 @@ export function createItemLoaders(tx: RequestTransaction): ItemLoaders {
   const pages = new Map<string, DataLoader<string, ItemEntity[]>>();
   return {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await (await service()).byIds(ids), (i) => i.id)),
-    pageOfSeizure(first, afterPosition) {
-      const shape = `${first}:${afterPosition}`;
+    pageOfSeizure(page) {
+      const shape = JSON.stringify(page);
       let loader = pages.get(shape);
       if (!loader) {
         loader = new DataLoader(async (seizureIds) => {
-          const items = await (await service()).pagesOfSeizures(seizureIds, first, afterPosition);
+          const items = await (await service()).pagesOfSeizures(seizureIds, page);
           return groupBy(seizureIds, items.map((item) => [item.seizureId, item] as const));
         });
         pages.set(shape, loader);

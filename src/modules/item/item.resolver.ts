@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
 import { pageRequest } from '../../graphql/relay/page';
+import { PageArgs } from '../../graphql/relay/page-args';
 import type { SeizureEntity } from '../seizure/seizure.entity';
 import { SeizureType } from '../seizure/seizure.type';
 import { ItemConnection } from './item.connection';
@@ -38,11 +39,10 @@ export class ItemResolver {
   @Query(() => ItemConnection, { description: 'Items the caller may read, most recently recorded first.' })
   async items(
     @Arg('filter', () => ItemFilter, { nullable: true, description: 'Which items; every field given must hold.' }) filter: ItemFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<ItemEntity>> {
-    const page = pageRequest(first, after);
+    const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
     const found = await new ItemService(await context.tx.manager(), caller).list(filter, page);
     return toConnection(found, ItemService.cursorOf);

@@ -1,21 +1,32 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
-import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
+import { keysetConditions, namedParameters, travelOrder, travelOrderSql, type KeysetOrder } from '../../db/keyset';
+import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
-import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
+import { cursorCodec } from '../../graphql/relay/cursor';
+import { decodePage, pageFromFetched, rowsToFetch, type KeysetPage } from '../../graphql/relay/keyset-page';
 import type { Page, PageRequest } from '../../graphql/relay/page';
 import { normaliseIdentifier } from './identifier';
 import { ItemEntity } from './item.entity';
 import type { ItemFilter } from './item.inputs';
 
-const ITEMS_NEWEST_FIRST: NewestFirstOrder<ItemEntity> = {
+const ITEMS_NEWEST_FIRST = newestFirst<ItemEntity>({
   kind: 'item',
-  timeColumn: 'i.recorded_at',
-  idColumn: 'i.id',
+  alias: 'i',
+  timeColumn: 'recorded_at',
   keyOf: (item) => ({ time: item.recordedAt, id: item.id }),
+});
+
+const SEIZURE_ITEM_PARTS = { position: 'position' } as const;
+/** A seizure's items in the order recorded: by position, unique within the seizure. */
+const SEIZURE_ITEMS_IN_ORDER: KeysetOrder<typeof SEIZURE_ITEM_PARTS, ItemEntity> = {
+  codec: cursorCodec('seizure-item', SEIZURE_ITEM_PARTS),
+  columns: (alias) => [{ part: 'position', sql: `${alias}.position`, descending: false }],
+  keyOf: (item) => ({ position: item.position }),
 };
-const SEIZURE_ITEMS_CURSOR_KIND = 'seizure-item';
+/** A decoded page of a seizure's items. */
+export type SeizureItemsPage = KeysetPage<{ readonly position: number }>;
 
 /** Reading items: an item is readable exactly when its seizure is. */
 export class ItemService {
@@ -34,21 +45,23 @@ export class ItemService {
   }
 
   /**
-   * The first `first + 1` items after position `after` of each of several seizures, in one
-   * statement (a window per seizure), for the nested `Seizure.items` connection.
+   * The rows of one page of each of several seizures' items (see rowsToFetch), in travel
+   * order, in one statement (a window per seizure), for the nested `Seizure.items` connection.
    */
-  async pagesOfSeizures(seizureIds: readonly string[], first: number, afterPosition: number): Promise<ItemEntity[]> {
-    return this.readable()
-      .andWhere(
-        `i.id IN (SELECT ranked.id FROM (
-           SELECT x.id, row_number() OVER (PARTITION BY x.seizure_id ORDER BY x.position) AS rank
-             FROM item x WHERE x.seizure_id = ANY(:seizureIds) AND x.position > :afterPosition) ranked
-           WHERE ranked.rank <= :perSeizure)`,
-        { seizureIds, afterPosition, perSeizure: first + 1 },
-      )
-      .orderBy('i.seizure_id')
-      .addOrderBy('i.position')
-      .getMany();
+  async pagesOfSeizures(seizureIds: readonly string[], page: SeizureItemsPage): Promise<ItemEntity[]> {
+    const { bind, params } = namedParameters('position');
+    const inner = SEIZURE_ITEMS_IN_ORDER.columns('x');
+    const bounds = keysetConditions(inner, SEIZURE_ITEMS_IN_ORDER.codec, page, bind).map((c) => ` AND ${c}`).join('');
+    const query = this.readable().andWhere(
+      `i.id IN (SELECT ranked.id FROM (
+         SELECT x.id, row_number() OVER (PARTITION BY x.seizure_id ORDER BY ${travelOrderSql(inner, page)}) AS rank
+           FROM item x WHERE x.seizure_id = ANY(:seizureIds)${bounds}) ranked
+         WHERE ranked.rank <= :perSeizure)`,
+      { ...params, seizureIds, perSeizure: rowsToFetch(page) },
+    );
+    query.orderBy('i.seizure_id');
+    for (const { sql, direction } of travelOrder(SEIZURE_ITEMS_IN_ORDER.columns('i'), page)) query.addOrderBy(sql, direction);
+    return query.getMany();
   }
 
   /** How many items each seizure holds. */
@@ -67,14 +80,17 @@ export class ItemService {
   }
 
   static seizureCursorOf(item: ItemEntity): string {
-    return encodeCursor(SEIZURE_ITEMS_CURSOR_KIND, [item.position]);
+    return SEIZURE_ITEMS_IN_ORDER.codec.encode(SEIZURE_ITEMS_IN_ORDER.keyOf(item));
   }
 
-  static positionAfter(cursor: string | null): number {
-    if (!cursor) return 0;
-    const [position] = decodeCursor(cursor, SEIZURE_ITEMS_CURSOR_KIND, 1);
-    if (typeof position !== 'number') throw badUserInput('`after` is not a cursor of this list', 'after');
-    return position;
+  /** The paging arguments of `Seizure.items` with their cursors decoded (a bad one refused before anything is loaded). */
+  static seizureItemsPage(request: PageRequest): SeizureItemsPage {
+    return decodePage(request, SEIZURE_ITEMS_IN_ORDER.codec);
+  }
+
+  /** One seizure's page from the rows `pagesOfSeizures` fetched for it. */
+  static seizureItemsPageFrom(fetched: ItemEntity[], page: SeizureItemsPage, totalCount: () => Promise<number>): Page<ItemEntity> {
+    return pageFromFetched(fetched, page, SEIZURE_ITEMS_IN_ORDER, totalCount);
   }
 
   /** Items the caller may read (their seizure is readable), as a query to narrow further. */

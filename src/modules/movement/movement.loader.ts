@@ -3,7 +3,7 @@ import type { RequestTransaction } from '../../db/request-transaction';
 import { groupBy, inKeyOrder } from '../../shared/loader-results';
 import type { ItemEntity } from '../item/item.entity';
 import type { MovementEntity } from './movement.entity';
-import { MovementService, type Direction } from './movement.service';
+import { MovementService, type Direction, type SupplierMovementsPage } from './movement.service';
 
 export interface MovementLoaders {
   /** A readable movement by database id, or null. */
@@ -12,8 +12,8 @@ export interface MovementLoaders {
   itemsOf: DataLoader<string, ItemEntity[]>;
   /** The readable movements that carried an item, oldest first. */
   custodyOf: DataLoader<string, MovementEntity[]>;
-  /** A page (`first + 1` rows) of a supplier's movements; one loader per page shape. */
-  pageOfSupplier(direction: Direction, first: number, after: string | null): DataLoader<string, MovementEntity[]>;
+  /** The rows of a page of a supplier's movements (see rowsToFetch), in travel order; one loader per page shape. */
+  pageOfSupplier(direction: Direction, page: SupplierMovementsPage): DataLoader<string, MovementEntity[]>;
   countOfSupplier(direction: Direction): DataLoader<string, number>;
 }
 
@@ -33,10 +33,10 @@ export function createMovementLoaders(tx: RequestTransaction): MovementLoaders {
     custodyOf: new DataLoader(async (itemIds) =>
       groupBy(itemIds, (await (await service()).carrying(itemIds)).map((r) => [r.itemId, r.movement] as [string, MovementEntity])),
     ),
-    pageOfSupplier: (direction, first, after) =>
-      memoised(`page:${direction}:${first}:${after}`, () =>
+    pageOfSupplier: (direction, page) =>
+      memoised(`page:${direction}:${JSON.stringify(page)}`, () =>
         new DataLoader<string, MovementEntity[]>(async (supplierIds) => {
-          const rows = await (await service()).pagesOfSuppliers(supplierIds, direction, first, after);
+          const rows = await (await service()).pagesOfSuppliers(supplierIds, direction, page);
           return groupBy(supplierIds, rows.map((r) => [r.supplierId, r.movement] as const));
         }),
       ),

@@ -1,8 +1,11 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
-import { newestFirstCursor, type NewestFirstOrder } from '../../db/newest-first-page';
-import { decodeCursor } from '../../graphql/relay/cursor';
+import { keysetConditions, namedParameters, travelOrder, travelOrderSql } from '../../db/keyset';
+import { newestFirst, newestFirstCursor, type NewestFirstParts } from '../../db/newest-first-page';
+import type { CursorKey } from '../../graphql/relay/cursor';
+import { decodePage, pageFromFetched, rowsToFetch, type KeysetPage } from '../../graphql/relay/keyset-page';
+import type { Page, PageRequest } from '../../graphql/relay/page';
 import type { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
 import { MovementEntity } from './movement.entity';
@@ -19,12 +22,14 @@ const standsFor = (column: string) =>
 const withMerged = (ids: string) =>
   `CAST(${ids} AS uuid[]) || ARRAY(SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(CAST(${ids} AS uuid[])))`;
 
-const MOVEMENTS_NEWEST_FIRST: NewestFirstOrder<MovementEntity> = {
+const MOVEMENTS_NEWEST_FIRST = newestFirst<MovementEntity>({
   kind: 'movement',
-  timeColumn: 'm.recorded_at',
-  idColumn: 'm.id',
+  alias: 'm',
+  timeColumn: 'recorded_at',
   keyOf: (movement) => ({ time: movement.recordedAt, id: movement.id }),
-};
+});
+/** A decoded page of a supplier's movements. */
+export type SupplierMovementsPage = KeysetPage<CursorKey<NewestFirstParts>>;
 
 /** Reading movements, always under the visibility rule. */
 export class MovementService {
@@ -67,36 +72,37 @@ export class MovementService {
   }
 
   /**
-   * For each supplier, the first `first + 1` readable movements it received (`in`) or sent
-   * (`out`) after the cursor, newest first, counting those of the suppliers merged into it: one
-   * statement for a whole list of suppliers.
+   * For each supplier, the rows of one page (see rowsToFetch) of the readable movements it
+   * received (`in`) or sent (`out`), newest first, in travel order, counting those of the
+   * suppliers merged into it: one statement for a whole list of suppliers.
    */
   async pagesOfSuppliers(
     supplierIds: readonly string[],
     direction: Direction,
-    first: number,
-    after: string | null,
+    page: SupplierMovementsPage,
   ): Promise<Array<{ supplierId: string; movement: MovementEntity }>> {
     const column = PARTY_COLUMN[direction];
     const visible = readableBy('x', this.caller);
-    const [afterTime, afterId] = after ? decodeCursor(after, MOVEMENTS_NEWEST_FIRST.kind, 2) : [null, null];
-    const { entities, raw } = await this.readable()
+    const inner = MOVEMENTS_NEWEST_FIRST.columns('x');
+    const { bind, params } = namedParameters('movementKey');
+    const bounds = keysetConditions(inner, MOVEMENTS_NEWEST_FIRST.codec, page, bind).map((c) => ` AND ${c}`).join('');
+    const query = this.readable()
       .innerJoin(
         `(SELECT ranked.id, ranked.supplier_id FROM (
            SELECT x.id, ${standsFor(`x.${column}`)} AS supplier_id,
-                  row_number() OVER (PARTITION BY ${standsFor(`x.${column}`)} ORDER BY x.recorded_at DESC, x.id DESC) AS rank
+                  row_number() OVER (PARTITION BY ${standsFor(`x.${column}`)} ORDER BY ${travelOrderSql(inner, page)}) AS rank
              FROM movement x
-            WHERE x.${column} = ANY(${withMerged(':supplierIds')}) AND ${visible.clause}
-              AND (CAST(:afterTime AS timestamptz) IS NULL OR (x.recorded_at, x.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
+            WHERE x.${column} = ANY(${withMerged(':supplierIds')}) AND ${visible.clause}${bounds}
          ) ranked WHERE ranked.rank <= :perSupplier)`,
         'page',
         'page.id = m.id',
-        { ...visible.params, supplierIds, afterTime, afterId, perSupplier: first + 1 },
+        { ...visible.params, ...params, supplierIds, perSupplier: rowsToFetch(page) },
       )
-      .addSelect('page.supplier_id', 'page_supplier_id')
-      .orderBy('m.recorded_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .getRawAndEntities<{ m_id: string; page_supplier_id: string }>();
+      .addSelect('page.supplier_id', 'page_supplier_id');
+    travelOrder(MOVEMENTS_NEWEST_FIRST.columns('m'), page).forEach(({ sql, direction: order }, i) =>
+      i === 0 ? query.orderBy(sql, order) : query.addOrderBy(sql, order),
+    );
+    const { entities, raw } = await query.getRawAndEntities<{ m_id: string; page_supplier_id: string }>();
     const byId = new Map(entities.map((movement) => [movement.id, movement]));
     return raw.map((row) => ({ supplierId: row.page_supplier_id, movement: byId.get(row.m_id)! }));
   }
@@ -115,6 +121,16 @@ export class MovementService {
 
   static cursorOf(movement: MovementEntity): string {
     return newestFirstCursor(MOVEMENTS_NEWEST_FIRST, movement);
+  }
+
+  /** The paging arguments of a supplier's movements with their cursors decoded (a bad one refused before anything is loaded). */
+  static suppliersPage(request: PageRequest): SupplierMovementsPage {
+    return decodePage(request, MOVEMENTS_NEWEST_FIRST.codec);
+  }
+
+  /** One supplier's page from the rows `pagesOfSuppliers` fetched for it. */
+  static supplierPageFrom(fetched: MovementEntity[], page: SupplierMovementsPage, totalCount: () => Promise<number>): Page<MovementEntity> {
+    return pageFromFetched(fetched, page, MOVEMENTS_NEWEST_FIRST, totalCount);
   }
 
   /** Movements the caller may read, as a query to narrow further. */

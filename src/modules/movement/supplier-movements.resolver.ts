@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
-import { pageRequest, toPage } from '../../graphql/relay/page';
+import { pageRequest } from '../../graphql/relay/page';
+import { PageArgs } from '../../graphql/relay/page-args';
 import type { SupplierEntity } from '../supplier/supplier.entity';
 import { SupplierType } from '../supplier/supplier.type';
 import { MovementConnection } from './movement.connection';
@@ -14,27 +15,25 @@ export class SupplierMovementsResolver {
   @FieldResolver(() => MovementConnection, { description: 'Movements this supplier received, newest first.' })
   movementsIn(
     @Root() supplier: SupplierEntity,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<MovementEntity>> {
-    return this.page(supplier, 'in', first, after, context);
+    return this.page(supplier, 'in', paging, context);
   }
 
   @FieldResolver(() => MovementConnection, { description: 'Movements this supplier sent, newest first.' })
   movementsOut(
     @Root() supplier: SupplierEntity,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<MovementEntity>> {
-    return this.page(supplier, 'out', first, after, context);
+    return this.page(supplier, 'out', paging, context);
   }
 
-  private async page(supplier: SupplierEntity, direction: Direction, first: number | null, after: string | null, context: RequestContext) {
-    const page = pageRequest(first, after);
-    const fetched = await context.loaders.movement.pageOfSupplier(direction, page.first, page.after).load(supplier.id);
+  private async page(supplier: SupplierEntity, direction: Direction, paging: PageArgs, context: RequestContext) {
+    const page = MovementService.suppliersPage(pageRequest(paging));
+    const fetched = await context.loaders.movement.pageOfSupplier(direction, page).load(supplier.id);
     const totalCount = () => context.loaders.movement.countOfSupplier(direction).load(supplier.id);
-    return toConnection(toPage(fetched, page.first, totalCount), MovementService.cursorOf);
+    return toConnection(MovementService.supplierPageFrom(fetched, page, totalCount), MovementService.cursorOf);
   }
 }

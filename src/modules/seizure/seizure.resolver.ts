@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
@@ -6,7 +6,8 @@ import { toPayload } from '../../graphql/errors/payload';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
-import { pageRequest, toPage } from '../../graphql/relay/page';
+import { pageRequest } from '../../graphql/relay/page';
+import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
 import { ItemConnection } from '../item/item.connection';
@@ -42,11 +43,10 @@ export class SeizureResolver {
   @Query(() => SeizureConnection, { description: 'Seizures the caller may read, newest first.' })
   async seizures(
     @Arg('filter', () => SeizureFilter, { nullable: true, description: 'Which seizures; every field given must hold.' }) filter: SeizureFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<SeizureEntity>> {
-    const page = pageRequest(first, after);
+    const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
     const found = await new SeizureService(await context.tx.manager(), caller).list(filter, page);
     return toConnection(found, SeizureService.cursorOf);
@@ -102,14 +102,12 @@ export class SeizureResolver {
   @FieldResolver(() => ItemConnection, { description: 'The items seized, in the order recorded.' })
   async items(
     @Root() seizure: SeizureEntity,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<ItemEntity>> {
-    const page = pageRequest(first, after);
-    const afterPosition = ItemService.positionAfter(page.after);
-    const fetched = await context.loaders.item.pageOfSeizure(page.first, afterPosition).load(seizure.id);
+    const page = ItemService.seizureItemsPage(pageRequest(paging));
+    const fetched = await context.loaders.item.pageOfSeizure(page).load(seizure.id);
     const totalCount = () => context.loaders.item.countOfSeizure.load(seizure.id);
-    return toConnection(toPage(fetched, page.first, totalCount), ItemService.seizureCursorOf);
+    return toConnection(ItemService.seizureItemsPageFrom(fetched, page, totalCount), ItemService.seizureCursorOf);
   }
 }

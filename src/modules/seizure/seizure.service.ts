@@ -1,19 +1,19 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
-import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
+import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import type { Page, PageRequest } from '../../graphql/relay/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { SeizureEntity } from './seizure.entity';
 import type { SeizureFilter } from './seizure.inputs';
 import { referenceKey } from './seizure.validation';
 
-const SEIZURES_NEWEST_FIRST: NewestFirstOrder<SeizureEntity> = {
+const SEIZURES_NEWEST_FIRST = newestFirst<SeizureEntity>({
   kind: 'seizure',
-  timeColumn: 's.seized_at',
-  idColumn: 's.id',
+  alias: 's',
+  timeColumn: 'seized_at',
   keyOf: (seizure) => ({ time: seizure.seizedAt, id: seizure.id }),
-};
+});
 
 /** Reading seizures, always under the visibility rule. */
 export class SeizureService {
@@ -26,7 +26,7 @@ export class SeizureService {
     return this.readable().andWhere('s.id = ANY(:ids)', { ids }).getMany();
   }
 
-  /** A page of readable seizures, newest first. */
+  /** A page of readable seizures, newest first (forwards or backwards). */
   async list(filter: SeizureFilter | null | undefined, page: PageRequest): Promise<Page<SeizureEntity>> {
     return newestFirstPage(this.filtered(filter ?? {}), SEIZURES_NEWEST_FIRST, page);
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
@@ -7,6 +7,7 @@ import { toConnection, type ConnectionShape } from '../../graphql/relay/connecti
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
 import { pageRequest } from '../../graphql/relay/page';
+import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
 import { SupplierCreateService } from './supplier-create.service';
@@ -38,11 +39,10 @@ export class SupplierResolver {
   })
   async suppliers(
     @Arg('filter', () => SupplierFilter, { nullable: true, description: 'Which suppliers; every field given must hold.' }) filter: SupplierFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<SupplierEntity>> {
-    const page = pageRequest(first, after);
+    const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
     const found = await new SupplierService(await context.tx.manager(), caller).list(filter, page);
     return toConnection(found, SupplierService.cursorOf);

@@ -1,10 +1,12 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
-import { newestFirstCursor, newestFirstPage, type NewestFirstOrder } from '../../db/newest-first-page';
+import { keysetConditions, namedParameters, travelOrder, type KeysetOrder } from '../../db/keyset';
+import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
-import { decodeCursor, encodeCursor } from '../../graphql/relay/cursor';
-import { toPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { cursorCodec, type CursorKey } from '../../graphql/relay/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
+import { emptyPage, type Page, type PageRequest } from '../../graphql/relay/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { identifierKey, parseScheme } from './party-identifiers';
 import {
@@ -19,17 +21,31 @@ import { SupplierIdentifierEntity } from './supplier-identifier.entity';
 import { SupplierEntity } from './supplier.entity';
 import type { SupplierFilter } from './supplier.inputs';
 
-const SUPPLIERS_NEWEST_FIRST: NewestFirstOrder<SupplierEntity> = {
+const SUPPLIERS_NEWEST_FIRST = newestFirst<SupplierEntity>({
   kind: 'supplier',
-  timeColumn: 'sup.recorded_at',
-  idColumn: 'sup.id',
+  alias: 'sup',
+  timeColumn: 'recorded_at',
   keyOf: (supplier) => ({ time: supplier.recordedAt, id: supplier.id }),
+});
+
+/** A supplier found by a search, with its score; the cursor of a ranked list is (score, id, which search). */
+type Ranked = SupplierEntity & { searchScore?: string; searchKey?: string };
+
+const SEARCH_PARTS = { score: 'decimal', id: 'uuid', search: 'token' } as const;
+/** Candidates best first: score descending, then id ascending; `search` ties a cursor to the search it came from. */
+const RANKED_BEST_FIRST: KeysetOrder<typeof SEARCH_PARTS, Ranked> = {
+  codec: cursorCodec('supplier-search', SEARCH_PARTS),
+  columns: () => [
+    { part: 'score', sql: 'ranked.score', descending: true },
+    { part: 'id', sql: 'sup.id', descending: false },
+  ],
+  keyOf: (supplier) => ({ score: supplier.searchScore!, id: supplier.id, search: supplier.searchKey! }),
 };
 
-const SEARCH_CURSOR = 'supplier-search';
-
-/** A supplier found by a search, with its score; the cursor of a ranked list is (score, id). */
-type Ranked = SupplierEntity & { searchScore?: string; searchKey?: string };
+/** Refuses a cursor of another search: its position means nothing in this ranking. */
+function checkSameSearch(key: CursorKey<typeof SEARCH_PARTS> | null, terms: SearchTerms, argument: string): void {
+  if (key && key.search !== terms.key) throw badUserInput(`\`${argument}\` is a cursor of another search`, argument);
+}
 
 /** Reading suppliers, always under the visibility rule. */
 export class SupplierService {
@@ -87,7 +103,7 @@ export class SupplierService {
 
   /**
    * A page of readable suppliers: newest first, or, with a non-blank `search`, the candidates
-   * ranked best first (supplier-search.ts), keyset-paged on (score, id).
+   * ranked best first (supplier-search.ts), keyset-paged on (score, id), forwards or backwards.
    */
   async list(filter: SupplierFilter | null | undefined, page: PageRequest): Promise<Page<SupplierEntity>> {
     const given = filter ?? {};
@@ -101,7 +117,7 @@ export class SupplierService {
 
   /** The cursor of a supplier in the list it was read from (ranked or newest first). */
   static cursorOf(supplier: Ranked): string {
-    if (supplier.searchScore !== undefined) return encodeCursor(SEARCH_CURSOR, [supplier.searchScore, supplier.id, supplier.searchKey!]);
+    if (supplier.searchScore !== undefined) return RANKED_BEST_FIRST.codec.encode(RANKED_BEST_FIRST.keyOf(supplier));
     return newestFirstCursor(SUPPLIERS_NEWEST_FIRST, supplier);
   }
 
@@ -111,8 +127,11 @@ export class SupplierService {
     return this.manager.getRepository(SupplierEntity).createQueryBuilder('sup').where(visible.clause, visible.params);
   }
 
-  private async search(terms: SearchTerms, filter: SupplierFilter, page: PageRequest): Promise<Page<SupplierEntity>> {
-    if (terms.fingerprints.length === 0) return toPage([], page.first, async () => 0);
+  private async search(terms: SearchTerms, filter: SupplierFilter, request: PageRequest): Promise<Page<SupplierEntity>> {
+    const page = decodePage(request, RANKED_BEST_FIRST.codec);
+    checkSameSearch(page.after, terms, 'after');
+    checkSameSearch(page.before, terms, 'before');
+    if (terms.fingerprints.length === 0) return emptyPage();
     const scored = this.scoredCandidates(terms, filter);
 
     const ranked = this.readable()
@@ -120,22 +139,14 @@ export class SupplierService {
       .setParameters({ ...scored.getParameters(), ...readableBy('sup', this.caller).params })
       .addSelect('ranked.score', 'search_score')
       .andWhere('ranked.score >= :minScore', { minScore: MIN_SCORE });
-    if (page.after) {
-      const [score, id, key] = decodeCursor(page.after, SEARCH_CURSOR, 3).map(String);
-      if (key !== terms.key || !/^\d+(\.\d+)?$/.test(score)) throw badUserInput('`after` is a cursor of another search', 'after');
-      ranked.andWhere('(ranked.score < CAST(:afterScore AS numeric) OR (ranked.score = CAST(:afterScore AS numeric) AND sup.id > CAST(:afterId AS uuid)))', {
-        afterScore: score,
-        afterId: id,
-      });
-    }
-    const { entities, raw } = await ranked
-      .orderBy('ranked.score', 'DESC')
-      .addOrderBy('sup.id', 'ASC')
-      .limit(page.first + 1)
-      .getRawAndEntities<{ sup_id: string; search_score: string }>();
+    const columns = RANKED_BEST_FIRST.columns('sup');
+    const { bind, params } = namedParameters('rankKey');
+    for (const condition of keysetConditions(columns, RANKED_BEST_FIRST.codec, page, bind)) ranked.andWhere(condition, params);
+    travelOrder(columns, page).forEach(({ sql, direction }, i) => (i === 0 ? ranked.orderBy(sql, direction) : ranked.addOrderBy(sql, direction)));
+    const { entities, raw } = await ranked.limit(rowsToFetch(page)).getRawAndEntities<{ sup_id: string; search_score: string }>();
     const scores = new Map(raw.map((row) => [row.sup_id, row.search_score]));
     const rows: Ranked[] = entities.map((supplier) => Object.assign(supplier, { searchScore: scores.get(supplier.id), searchKey: terms.key }));
-    return toPage(rows, page.first, () => this.countCandidates(scored));
+    return pageFromFetched(rows, page, RANKED_BEST_FIRST, () => this.countCandidates(scored));
   }
 
   /**

@@ -16,7 +16,7 @@ import { depthLimitRule } from './graphql/limits/depth-limit.rule';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
-import { nulVariablesPlugin } from './graphql/text/nul-variables.plugin';
+import { variableValuesPlugin } from './graphql/text/variable-values.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
 import { sendGraphiQLPage } from './http/graphiql-page';
 import { auditPlugin } from './modules/audit/audit.plugin';
@@ -61,7 +61,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     stringifyResult: (result) => JSON.stringify(result),
     // Size and tokens are checked by the HTTP handler before parsing; the parser's own token
     // cap backs that up. Depth and aliases are validation rules; cost needs the variables.
-    // Text with a NUL character, which PostgreSQL cannot hold, is refused before anything runs.
+    // Text with a NUL character, which PostgreSQL cannot hold, and variables nested without bound
+    // are refused before anything runs.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), nulLiteralRule],
     plugins: [
@@ -72,7 +73,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
       requestErrorsPlugin(logger),
       metricsPlugin(metrics),
       costLimitPlugin(limits.maxCost),
-      nulVariablesPlugin(),
+      variableValuesPlugin(),
       auditPlugin(schema, logger),
     ],
     // No automatic persisted queries: a hash-only request would skip the document checks, and

@@ -61,3 +61,36 @@ it('takes other control and unusual characters as text (control)', async () => {
   expect(res.status).toBe(200);
   expect(res.body.data.seizureRecord.userErrors).toEqual([]);
 });
+
+describe('variables nested without bound', () => {
+  /** The request body as text: a JSON serialiser would itself overflow on such a value. */
+  const sendText = async (body: string) => {
+    const res = await app.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send(body);
+    return { status: res.status, body: res.body, requestId: res.headers['x-request-id'] as string };
+  };
+  const nestedJson = (depth: number, open: string, close: string, leaf = '"x"') => `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
+  const FILTER = 'query ($ref: String) { seizures(filter: { reference: $ref }) { totalCount } }';
+
+  it('a 100,000-deep array is refused with 400 BAD_USER_INPUT (it overflowed the stack: a 500), auditing nothing', async () => {
+    const res = await sendText(`{"query":${JSON.stringify(FILTER)},"variables":{"ref":${nestedJson(100_000, '[', ']')}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toMatch(/"\$ref" nests deeper than 32 levels/);
+    expect(await auditEvents(res.requestId)).toEqual([]);
+  });
+
+  it('a 100,000-deep object inside a mutation input is refused the same way, storing nothing', async () => {
+    const input = seizureInput();
+    const inputJson = JSON.stringify(input).replace(/}$/, `,"notes":${nestedJson(100_000, '{"inner":', '}')}}`);
+    const res = await sendText(`{"query":${JSON.stringify(RECORD_SEIZURE)},"variables":{"input":${inputJson}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await app.query('SELECT id FROM seizure WHERE reference = $1', [input.reference])).toEqual([]);
+  });
+
+  it('a NUL 20 levels down is still found, and named by its path', async () => {
+    const res = await sendText(`{"query":${JSON.stringify(FILTER)},"variables":{"ref":${nestedJson(20, '[', ']', '"a\\u0000"')}}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/NUL character.*"\$ref" at "ref(\.0){20}"/);
+  });
+});

@@ -87,6 +87,22 @@ describe('the audit trail', () => {
     expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("refuses an AUDITOR of an unregistered agency, even where an ADMIN of that code left events", async () => {
+    const code = `GHOST-AUD-${Date.now().toString(36)}`.toUpperCase();
+    const admin = await app.token({ sub: 'ghost.admin', agency: code, roles: [Role.ADMIN] });
+    const made = await app.graphql(admin, `mutation ($input: AgencyCreateInput!) { agencyCreate(input: $input) { agency { id } } }`, {
+      input: { code: `${code}-NEW`, name: 'Registered by a ghost admin', jurisdiction: 'BE' },
+    });
+    expect(made.body.data.agencyCreate.agency.id).toBeTruthy();
+    expect(await app.query(`SELECT count(*)::int AS n FROM audit_event WHERE agency_code = $1`, [code])).toEqual([{ n: 1 }]);
+
+    const ghostAuditor = await app.token({ sub: 'ghost.auditor', agency: code, roles: [Role.AUDITOR] });
+    const res = await app.graphql(ghostAuditor, EVENTS, {});
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(res.body)).not.toContain(made.body.data.agencyCreate.agency.id);
+  });
+
   it('pages through events newest first', async () => {
     for (let i = 0; i < 3; i++) await makeSeizure(app, officer);
     const first = await events({ operation: 'seizureRecord', outcome: 'SUCCESS' }, auditor, 2);

@@ -21,6 +21,9 @@ export class AuditResolver {
     const caller = await context.tx.caller();
     const scope = caller.roles.has(Role.ADMIN) ? 'all' : caller.roles.has(Role.AUDITOR) ? { agencyCode: caller.agencyCode } : null;
     if (!scope) throw forbidden('reading the audit trail needs the AUDITOR or ADMIN role');
+    // An agency's trail is for its own auditors: a code nobody registered is nobody's agency
+    // (its events are an ADMIN's, such as registering it).
+    if (scope !== 'all' && !caller.agency) throw forbidden(`agency ${caller.agencyCode} is not registered: its auditors read nothing`);
     const found = await new AuditReadService(await context.tx.manager()).list(scope, filter ?? {}, page);
     return toConnection(found, AuditReadService.cursorOf);
   }

@@ -5,7 +5,7 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { createDataSource } from './db/data-source';
-import { printDemoBanner } from './db/seed/demo-banner';
+import { printDemoBanner, signDemoToken } from './db/seed/demo-banner';
 import { seedDemoDataIfEmpty } from './db/seed/seed';
 import { maintainAuditPartitions } from './modules/audit/audit-retention';
 import { createRegistryServer } from './server';
@@ -28,12 +28,14 @@ async function main(): Promise<void> {
   const tokens = { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience };
   const seeded = config.production ? false : await seedDemoDataIfEmpty(dataSource);
 
-  const server = await createRegistryServer({ dataSource, tokens, logger, production: config.production, limits: config.queryLimits });
+  // Outside production the console's page carries the demo token, as the banner does.
+  const demoToken = config.production ? undefined : await signDemoToken(tokens);
+  const server = await createRegistryServer({ dataSource, tokens, logger, production: config.production, limits: config.queryLimits, demoToken });
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, embeddedDatabase: database.embedded, seeded, startMs: Date.now() - started }, 'registry ready');
-  if (!config.production) await printDemoBanner(port, tokens);
+  if (demoToken) printDemoBanner(port, demoToken);
 
   let stopping = false;
   const stop = async (signal: string) => {

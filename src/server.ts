@@ -18,7 +18,9 @@ import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { variableValuesPlugin } from './graphql/text/variable-values.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
-import { sendGraphiQLPage } from './http/graphiql-page';
+import { createConsoleAssets } from './http/console-assets';
+import { ensureConsoleBuild } from './http/console-build';
+import { graphiQLPageSender } from './http/graphiql-page';
 import { auditPlugin } from './modules/audit/audit.plugin';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { createMetrics } from './observability/metrics';
@@ -34,6 +36,10 @@ export interface RegistryServerOptions {
   bodyLimitBytes?: number;
   /** Request limits of /graphql (default: DEFAULT_QUERY_LIMITS). */
   limits?: QueryLimits;
+  /** The console's build folder (default: the build of the current sources, made first when missing). */
+  consoleDir?: string;
+  /** Written into the console's page for one-click sign-in; ignored in production. */
+  demoToken?: string;
 }
 
 export interface RegistryServer {
@@ -43,13 +49,15 @@ export interface RegistryServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/']);
 
-/** The HTTP server: /graphql, /healthz, /readyz and /metrics. */
+/** The HTTP server: /graphql, /healthz, /readyz, /metrics, and the console (/, its client routes, /assets/*). */
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const { dataSource, logger, production } = options;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const schema = await buildRegistrySchema();
+  const consoleDir = options.consoleDir ?? await ensureConsoleBuild((line) => logger.info(line));
+  const consoleAssets = createConsoleAssets({ dir: consoleDir, demoToken: production ? undefined : options.demoToken });
   const metrics = createMetrics(() => (dataSource.driver as unknown as { master?: Pool }).master);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -79,6 +87,10 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     // No automatic persisted queries: a hash-only request would skip the document checks, and
     // the cache would be state held in one process.
     persistedQueries: false,
+    // A request with an Authorization header cannot be a simple cross-site request (a browser
+    // preflights it), and every operation here needs one: it counts as CSRF-safe, so a GET
+    // needs no particular content type (urql's GET mode sends none).
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     // main.ts handles SIGTERM/SIGINT: it drains requests, then stops Apollo, the pool and the database.
     stopOnTerminationSignals: false,
   });
@@ -90,7 +102,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     documentLimits: limits,
-    sendGraphiQL: sendGraphiQLPage,
+    sendGraphiQL: graphiQLPageSender(consoleDir),
   });
 
   const http = createServer(async (req, res) => {
@@ -98,7 +110,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = ROUTES.has(url.pathname) ? url.pathname : 'other';
+    const route = ROUTES.has(url.pathname) ? url.pathname : url.pathname.startsWith('/assets/') ? '/assets' : 'other';
     observeRequest(req, res, route, requestId, metrics, logger);
     try {
       if (url.pathname === '/graphql') return await graphql(req, res, url, requestId);
@@ -112,6 +124,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         return void res.end(text);
       }
+      if (await consoleAssets(req, res, url)) return;
       sendJson(res, 404, { error: 'not found' });
     } catch (error) {
       if (res.headersSent) {

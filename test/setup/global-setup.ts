@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../../src/db/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/db/embedded-postgres';
+import { ensureConsoleBuild } from '../../src/http/console-build';
+import { prepareChromium } from '../browser/support/chromium-path';
 import { databaseUrl, templateDatabase, withServerClient } from './test-database';
 
 declare global {
@@ -14,6 +16,9 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Every test server serves the console: built once here (alongside the database's start), not by each.
+  const consoleBuilt = ensureConsoleBuild();
+  consoleBuilt.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     globalThis.registryTestServer = await startEmbeddedPostgres({
@@ -37,4 +42,6 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  await consoleBuilt;
+  await prepareChromium();
 }

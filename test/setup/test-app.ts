@@ -33,6 +33,8 @@ export interface TestAppOptions {
   production?: boolean;
   limits?: QueryLimits;
   logger?: Logger;
+  /** Written into the console's page for one-click sign-in (as main.ts does outside production). */
+  demoToken?: string;
   /** A database of the test's own (default: a fresh clone of the migrated template). */
   database?: { url: string; drop(): Promise<void> };
 }
@@ -57,6 +59,7 @@ export class TestApp {
     const tokens = { secret: TEST_SECRET, ...options.tokens };
     const server = await createRegistryServer({
       dataSource, tokens, logger: options.logger ?? logger, production: options.production ?? false, limits: options.limits,
+      demoToken: options.demoToken,
     });
     await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
     const { port } = server.http.address() as AddressInfo;

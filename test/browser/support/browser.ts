@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENSHOTS_DIR = join(__dirname, '..', 'screenshots');
+
+/** Chromium from @sparticuz/chromium (unpacked by the global setup), with everything that phones home turned off. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.REGISTRY_TEST_CHROMIUM_PATH;
+  if (!executablePath) throw new Error('browser tests need the integration global setup (run them through jest)');
+  // Without --single-process: in it, closing one browser context ends the whole browser.
+  const args = (JSON.parse(process.env.REGISTRY_TEST_CHROMIUM_ARGS ?? '[]') as string[]).filter((arg) => arg !== '--single-process');
+  return chromium.launch({
+    executablePath,
+    args: [...args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    headless: true,
+  });
+}
+
+/** A page that records every request leaving for another host and every error the page logs. */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to anything but the test server's own host (127.0.0.1 / localhost). */
+  foreignRequests: string[];
+  /** console.error messages and uncaught exceptions. */
+  errors: string[];
+  /** Fails the test when a request left the machine or the console logged an error. */
+  expectClean(): void;
+  close(): Promise<void>;
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export async function openWatchedPage(
+  browser: Browser, options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  const expected = options.expectedErrors ?? [];
+  // Context-wide, so requests of workers are seen too.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (!LOCAL_HOSTS.has(url.hostname)) foreignRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected.some((re) => re.test(message.text()))) errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return {
+    page,
+    context,
+    foreignRequests,
+    errors,
+    expectClean() {
+      expect(foreignRequests).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Saves a screenshot of a main screen (test/browser/screenshots/, kept out of git) to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Signs in on the console with the demo token the service wrote into the page. */
+export async function signInWithDemoToken(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('button', { name: 'Use the demo token' }).click();
+  await page.getByRole('heading', { name: /Recent seizures of/ }).waitFor();
+}

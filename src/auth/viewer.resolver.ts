@@ -3,7 +3,9 @@ import type { RequestContext } from '../graphql/context';
 import { AgencyType } from '../modules/agency/agency.type';
 import type { CallerAgency } from './caller';
 
-@ObjectType('Viewer', { description: 'The caller, as their token and the registry know them.' })
+@ObjectType('Viewer', {
+  description: 'The caller, as their token and the registry know them. Not a Node and has no id: a client cache keeps it unnormalised, under the query that read it.',
+})
 export class ViewerType {
   @Field({ description: 'The token subject (user).' })
   subject: string;

@@ -79,6 +79,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       throw error;
     }
 
+    if (Array.isArray(body)) {
+      await context.tx.finish(false);
+      return sendGraphQLError(req, res, 400, 'BAD_REQUEST', 'Operation batching is disabled: send one operation per request', requestId);
+    }
+
     const document = requestDocument(req, url, body);
     const refusal = document === null ? null : documentRefusal(document, documentLimits);
     if (refusal) {

@@ -1,5 +1,5 @@
 // GraphQL over HTTP as Apollo is configured here: batches off, mutations only over POST,
-// CSRF prevention on. Each refusal runs nothing and leaves no audit event.
+// CSRF prevention on (a request with an Authorization header counts as preflighted). Each refusal runs nothing and leaves no audit event.
 import { Role } from '../../src/auth/roles';
 import { sqlStatementCount } from '../../src/db/statement-counter';
 import { TestApp } from '../setup/test-app';
@@ -24,6 +24,7 @@ it('refuses a batch (a JSON array body) with 400, running none of its operations
     .send([{ query: createAgency('BATCH-1') }, { query: createAgency('BATCH-2') }]);
   expect(sqlStatementCount()).toBe(statements);
   expect(res.status).toBe(400);
+  expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: res.headers['x-request-id'] });
   expect(await agencyRows('BATCH-1')).toEqual([]);
   expect(await agencyRows('BATCH-2')).toEqual([]);
 });
@@ -44,9 +45,9 @@ it('runs the same mutation over POST (control)', async () => {
   expect(await agencyRows('VIA-POST-2')).toHaveLength(1);
 });
 
-it('refuses a GET query with neither a JSON content type nor apollo-require-preflight (CSRF) with 400', async () => {
-  const res = await app.http().get('/graphql').query({ query: '{ viewer { subject } }' }).set('authorization', `Bearer ${admin}`);
-  expect(res.status).toBe(400);
+it('refuses a GET query without an Authorization header, content type or preflight header (what a cross-site form could send)', async () => {
+  const res = await app.http().get('/graphql').query({ query: '{ viewer { subject } }' });
+  expect(res.status).toBe(401);
   expect(res.text).not.toContain('transport.admin');
 });
 

@@ -11,6 +11,7 @@ function parse(value: unknown): string {
 export const CountryCodeScalar = new GraphQLScalarType<string, string>({
   name: 'CountryCode',
   description: 'An assigned ISO 3166-1 alpha-2 country code, upper case (e.g. FR, GB, TR).',
+  specifiedByURL: 'https://www.iso.org/iso-3166-country-codes.html',
   serialize: (value) => String(value).trim(),
   parseValue: parse,
   parseLiteral(ast) {

@@ -23,6 +23,7 @@ function parse(value: unknown): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'A moment in time, ISO 8601 with an offset (e.g. 2026-03-14T05:30:00+01:00); answered in UTC.',
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339',
   serialize(value) {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');

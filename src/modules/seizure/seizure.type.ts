@@ -4,7 +4,9 @@ import { CountryCodeScalar } from '../../graphql/scalars/country-code';
 import { DateTimeScalar } from '../../graphql/scalars/date-time';
 import { HandlingCode } from '../../shared/handling';
 
-@ObjectType('Location', { description: 'Where something happened.' })
+@ObjectType('Location', {
+  description: 'Where something happened. Not a Node and has no id: a client cache keeps it unnormalised, inside the record it belongs to.',
+})
 export class LocationType {
   @Field(() => String, { nullable: true, description: 'Place in words.' })
   description: string | null;

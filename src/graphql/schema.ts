@@ -7,6 +7,7 @@ import '../modules/item/item.enums.graphql';
 import { ItemResolver } from '../modules/item/item.resolver';
 import '../modules/matching/matching.enums.graphql';
 import { ItemMatchesResolver, ItemMatchResolver } from '../modules/matching/item-match.resolver';
+import { MatchReviewResolver } from '../modules/matching/match-review.resolver';
 import { ItemCustodyResolver } from '../modules/movement/item-custody.resolver';
 import '../modules/movement/movement.enums.graphql';
 import { MovementResolver } from '../modules/movement/movement.resolver';
@@ -36,6 +37,7 @@ export const resolvers = [
   RouteResolver,
   ItemMatchResolver,
   ItemMatchesResolver,
+  MatchReviewResolver,
   SupplierCandidatesResolver,
   SupplierMergeResolver,
   AuditResolver,

@@ -4,7 +4,7 @@ import { NEWEST_FIRST_PARTS, type NewestFirstParts } from '../../db/newest-first
 import { cursorCodec } from '../../graphql/relay/cursor';
 import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
 import type { Page, PageRequest } from '../../graphql/relay/page';
-import type { AuditFilter } from './audit.types';
+import type { AuditFilter } from './audit.inputs';
 
 export interface AuditEventRow {
   id: string;

@@ -7,7 +7,9 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import { pageRequest } from '../../graphql/relay/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import { AuditReadService, type AuditEventRow } from './audit-read.service';
-import { AuditEventConnection, AuditEventType, AuditFilter } from './audit.types';
+import { AuditEventConnection } from './audit.connection';
+import { AuditFilter } from './audit.inputs';
+import { AuditEventType } from './audit.type';
 
 @Resolver(() => AuditEventType)
 export class AuditResolver {

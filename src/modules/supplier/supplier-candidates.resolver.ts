@@ -2,8 +2,9 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors/graphql-errors';
+import { SupplierCandidatesInput } from './supplier-candidates.inputs';
 import { SupplierCandidatesService } from './supplier-candidates.service';
-import { SupplierCandidatesInput, SupplierCandidateType } from './supplier-candidates.types';
+import { SupplierCandidateType } from './supplier-candidates.type';
 
 @Resolver()
 export class SupplierCandidatesResolver {

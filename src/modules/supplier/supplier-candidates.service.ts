@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import { identifierKey, parseScheme } from './party-identifiers';
-import type { SupplierCandidatesInput, SupplierCandidateType } from './supplier-candidates.types';
+import type { SupplierCandidatesInput } from './supplier-candidates.inputs';
+import type { SupplierCandidateType } from './supplier-candidates.type';
 import { MIN_SCORE, searchTerms } from './supplier-search';
 import { SupplierService } from './supplier.service';
 

@@ -3,8 +3,9 @@ import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
+import { SupplierMergeInput, SupplierUnmergeInput } from './supplier-merge.inputs';
+import { SupplierMergePayload, SupplierUnmergePayload } from './supplier-merge.payloads';
 import { SupplierMergeService } from './supplier-merge.service';
-import { SupplierMergeInput, SupplierMergePayload, SupplierUnmergeInput, SupplierUnmergePayload } from './supplier-merge.types';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierType } from './supplier.type';
 

@@ -1,22 +1,7 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors/user-error';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierType } from './supplier.type';
-
-@InputType({ description: 'Two supplier records that are one party.' })
-export class SupplierMergeInput {
-  @Field(() => ID, { description: 'The supplier that stands for both afterwards.' })
-  survivorId: string;
-
-  @Field(() => ID, { description: 'The supplier merged into it; its id resolves to the survivor afterwards.' })
-  mergedId: string;
-}
-
-@InputType({ description: 'A merge to undo.' })
-export class SupplierUnmergeInput {
-  @Field(() => ID, { description: 'The supplier that was merged into another.' })
-  mergedId: string;
-}
 
 @ObjectType({ description: 'Result of supplierMerge.' })
 export class SupplierMergePayload {

@@ -1,5 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection } from '../../graphql/relay/connection';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/relay/node';
 import { DateTimeScalar } from '../../graphql/scalars/date-time';
 
@@ -31,28 +30,4 @@ export class AuditEventType extends Node {
 
   @Field(() => String, { nullable: true, description: 'The justification the caller gave (X-Justification header).' })
   justification: string | null;
-}
-
-@ObjectType('AuditEventConnection', { description: 'A page of audit events.' })
-export class AuditEventConnection extends Connection(AuditEventType, 'AuditEvent', 'audit events') {}
-
-@InputType({ description: 'Which audit events; every field given must hold.' })
-export class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'By this actor (token subject).' })
-  actor?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Of this operation.' })
-  operation?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'With this outcome: SUCCESS, DENIED or FAILED.' })
-  outcome?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Naming this record (a global id).' })
-  entityId?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'At or after this moment.' })
-  from?: Date | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'At or before this moment.' })
-  to?: Date | null;
 }

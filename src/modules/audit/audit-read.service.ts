@@ -19,6 +19,9 @@ export interface AuditEventRow {
   justification: string | null;
 }
 
+/** All events (ADMIN), or one agency's: those written for its callers (`audit_event.agency_id`, indexed with `at`). */
+export type AuditScope = 'all' | { agencyId: string };
+
 /** Newest first, on the table's own columns (the query below names no alias). */
 const EVENTS_NEWEST_FIRST: KeysetOrder<NewestFirstParts, AuditEventRow> = {
   codec: cursorCodec('audit-event', NEWEST_FIRST_PARTS),
@@ -33,7 +36,7 @@ const EVENTS_NEWEST_FIRST: KeysetOrder<NewestFirstParts, AuditEventRow> = {
 export class AuditReadService {
   constructor(private readonly manager: EntityManager) {}
 
-  async list(scope: { agencyCode: string } | 'all', filter: AuditFilter, request: PageRequest): Promise<Page<AuditEventRow>> {
+  async list(scope: AuditScope, filter: AuditFilter, request: PageRequest): Promise<Page<AuditEventRow>> {
     const page = decodePage(request, EVENTS_NEWEST_FIRST.codec);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -42,7 +45,7 @@ export class AuditReadService {
       return `$${params.length}`;
     };
     const add = (sql: (n: string) => string, value: unknown) => where.push(sql(bind(value)));
-    if (scope !== 'all') add((p) => `agency_code = ${p}`, scope.agencyCode);
+    if (scope !== 'all') add((p) => `agency_id = ${p}`, scope.agencyId);
     if (filter.actor) add((p) => `actor = ${p}`, filter.actor);
     if (filter.operation) add((p) => `operation = ${p}`, filter.operation);
     if (filter.outcome) add((p) => `outcome = ${p}`, filter.outcome);

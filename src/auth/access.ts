@@ -1,4 +1,4 @@
-import { forbidden } from '../graphql/errors/graphql-errors';
+import { forbidden } from '../shared/refusal';
 import type { Caller, CallerAgency } from './caller';
 import { readsBusinessData } from './caller';
 import { Role } from './roles';

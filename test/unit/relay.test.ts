@@ -1,22 +1,23 @@
-import { GraphQLError } from 'graphql';
 import { cursorCodec } from '../../src/graphql/relay/cursor';
 import { decodePage, pageFromFetched, rowsToFetch } from '../../src/graphql/relay/keyset-page';
 import { fromGlobalId, idOfType, toGlobalId } from '../../src/graphql/relay/global-id';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from '../../src/graphql/relay/page';
+import { Refusal } from '../../src/shared/refusal';
 
 const SEIZURE_UUID = '3f9a1c52-7d4e-4b8a-9e21-c0d5a6b7e8f9';
 const ITEM_UUID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-/** Runs `work` and returns the GraphQL error it throws (failing when it throws nothing or something else). */
-function graphQLErrorOf(work: () => unknown): GraphQLError {
+/** Runs `work` and returns the refusal it throws (failing when it throws nothing or something else); the API answers it as BAD_USER_INPUT. */
+function invalidArgumentOf(work: () => unknown): Refusal {
   try {
     work();
   } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    return error as GraphQLError;
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).kind).toBe('INVALID_ARGUMENT');
+    return error as Refusal;
   }
-  throw new Error('expected a GraphQLError, but nothing was thrown');
+  throw new Error('expected a refusal, but nothing was thrown');
 }
 
 describe('global ids', () => {
@@ -119,11 +120,13 @@ describe('cursors', () => {
     ['a fractional position', positions, forged('positions', 1.5)],
     ['a position beyond PostgreSQL integers', positions, forged('positions', 2 ** 31)],
     ['a position written as text', positions, forged('positions', '3')],
+    ['an over-long text', cursorCodec('texts', { tie: 'text' }), forged('texts', 'x'.repeat(201))],
+    ['a text holding NUL', cursorCodec('texts', { tie: 'text' }), forged('texts', 'a\u0000b')],
+    ['a text that is a number', cursorCodec('texts', { tie: 'text' }), forged('texts', 7)],
   ])('refuse %s with BAD_USER_INPUT naming the argument', (_name, codec: any, cursor) => {
     for (const argument of ['after', 'before']) {
-      const error = graphQLErrorOf(() => codec.decode(cursor, argument));
-      expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions.argument).toBe(argument);
+      const error = invalidArgumentOf(() => codec.decode(cursor, argument));
+      expect(error.argument).toBe(argument);
       expect(error.message).toContain(`\`${argument}\``);
     }
   });
@@ -144,15 +147,13 @@ describe('pageRequest', () => {
   it.each([101, -1, 1.5, Number.NaN])('refuses first: %p and last: %p with BAD_USER_INPUT naming the argument', (size) => {
     expect(MAX_PAGE_SIZE).toBe(100);
     for (const argument of ['first', 'last'] as const) {
-      const error = graphQLErrorOf(() => pageRequest({ [argument]: size }));
-      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      const error = invalidArgumentOf(() => pageRequest({ [argument]: size }));
       expect(error.message).toContain(argument);
     }
   });
 
   it('refuses first with last, naming both', () => {
-    const error = graphQLErrorOf(() => pageRequest({ first: 2, last: 2 }));
-    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    const error = invalidArgumentOf(() => pageRequest({ first: 2, last: 2 }));
     expect(error.message).toContain('`first`');
     expect(error.message).toContain('`last`');
   });

@@ -1,6 +1,8 @@
 import type { HTTPGraphQLHead } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
+import { Refusal } from '../../shared/refusal';
 
 /** Codes a client may see as they are; any other error is masked. */
 const CLIENT_CODES = new Set([
@@ -39,9 +41,18 @@ function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
-/** Whether an error with this `extensions.code` is the client's to see as it is. */
-export function isClientCode(code: unknown): boolean {
-  return CLIENT_CODES.has(String(code));
+/** The GraphQL error code of each kind of refusal the services make. */
+const REFUSAL_CODES: Record<Refusal['kind'], string> = { FORBIDDEN: 'FORBIDDEN', INVALID_ARGUMENT: 'BAD_USER_INPUT' };
+
+/**
+ * The code a client is shown for an error, when the error is the client's to see as it is: a
+ * refusal by the services or rules (whatever wraps it), or an error that already carries one of
+ * the codes above. Null for anything else, which is a fault.
+ */
+export function clientCodeOf(code: unknown, error?: unknown): string | null {
+  const cause = error === undefined ? undefined : unwrapResolverError(error);
+  if (cause instanceof Refusal) return REFUSAL_CODES[cause.kind];
+  return CLIENT_CODES.has(String(code)) ? String(code) : null;
 }
 
 /**
@@ -56,7 +67,12 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   if (isDatabaseUnavailable(error)) {
     return { message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', ...(requestId ? { requestId } : {}) }, ...path };
   }
-  if (isClientCode(formatted.extensions?.code)) {
+  const cause = unwrapResolverError(error);
+  if (cause instanceof Refusal) {
+    const argument = cause.argument ? { argument: cause.argument } : {};
+    return { ...formatted, message: cause.message, extensions: { code: REFUSAL_CODES[cause.kind], ...argument, ...(requestId ? { requestId } : {}) } };
+  }
+  if (clientCodeOf(formatted.extensions?.code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
   }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../../shared/logger';
 import type { RequestContext } from '../context';
-import { answerServiceUnavailable, isClientCode } from './error-policy';
+import { answerServiceUnavailable, clientCodeOf } from './error-policy';
 
 /** Logs unexpected errors with their stack and request id, and puts the request id on every error a client sees. */
 export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -10,7 +10,7 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestC
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            if (isClientCode(error.extensions?.code)) continue;
+            if (clientCodeOf(error.extensions?.code, error)) continue;
             const cause = error.originalError ?? error;
             logger.error({ requestId: contextValue.requestId, operationName, path: error.path, err: cause }, 'unexpected error');
           }

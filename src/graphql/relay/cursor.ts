@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors/graphql-errors';
+import { invalidArgument } from '../../shared/refusal';
 
 /**
  * What one component of a cursor's key may hold. A cursor is checked whole when it is read, so
@@ -7,9 +7,10 @@ import { badUserInput } from '../errors/graphql-errors';
  * - `uuid`: a database id;
  * - `decimal`: a finite number, kept as decimal text (scores are exact numerics in SQL);
  * - `position`: an integer from 0 to PostgreSQL's integer maximum;
- * - `token`: a short opaque word (letters, digits, `-`, `_`), e.g. which search a cursor belongs to.
+ * - `token`: a short opaque word (letters, digits, `-`, `_`), e.g. which search a cursor belongs to;
+ * - `text`: a sort value that is text, at most 200 characters, no NUL (PostgreSQL cannot hold one).
  */
-export type CursorPart = 'instant' | 'uuid' | 'decimal' | 'position' | 'token';
+export type CursorPart = 'instant' | 'uuid' | 'decimal' | 'position' | 'token' | 'text';
 
 /** A list's sort key: the name and type of each component, in the order they are written. */
 export type CursorParts = Readonly<Record<string, CursorPart>>;
@@ -35,6 +36,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_TEXT_LENGTH = 200;
 const MAX_POSITION = 2_147_483_647;
 /** Far longer than any cursor written here; longer text is refused before it is decoded. */
 const MAX_CURSOR_LENGTH = 1000;
@@ -51,6 +53,7 @@ const READERS: { readonly [P in CursorPart]: (value: unknown) => PartValue<P> | 
   },
   position: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_POSITION ? v : undefined),
   token: (v) => (typeof v === 'string' && TOKEN.test(v) ? v : undefined),
+  text: (v) => (typeof v === 'string' && v.length <= MAX_TEXT_LENGTH && !v.includes('\u0000') ? v : undefined),
 };
 
 const EQUAL: { readonly [P in CursorPart]: (a: PartValue<P>, b: PartValue<P>) => boolean } = {
@@ -59,6 +62,7 @@ const EQUAL: { readonly [P in CursorPart]: (a: PartValue<P>, b: PartValue<P>) =>
   decimal: (a, b) => Number(a) === Number(b),
   position: (a, b) => a === b,
   token: (a, b) => a === b,
+  text: (a, b) => a === b,
 };
 
 /** Reads the JSON array inside a cursor, or null when it is not base64url of one. */
@@ -87,12 +91,12 @@ export function cursorCodec<const F extends CursorParts>(kind: string, parts: F)
     decode(cursor, argument) {
       const parsed = parseCursor(cursor);
       if (!parsed || parsed[0] !== kind || parsed.length !== names.length + 1) {
-        throw badUserInput(`\`${argument}\` is not a cursor of this list`, argument);
+        throw invalidArgument(`\`${argument}\` is not a cursor of this list`, argument);
       }
       const key: Record<string, string | number> = {};
       names.forEach((name, i) => {
         const value = (READERS[parts[name]] as (v: unknown) => string | number | undefined)(parsed[i + 1]);
-        if (value === undefined) throw badUserInput(`\`${argument}\` is not a cursor of this list (its ${name} is not a valid ${parts[name]})`, argument);
+        if (value === undefined) throw invalidArgument(`\`${argument}\` is not a cursor of this list (its ${name} is not a valid ${parts[name]})`, argument);
         key[name] = value;
       });
       return key as CursorKey<F>;

@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors/graphql-errors';
+import { invalidArgument } from '../../shared/refusal';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -27,7 +27,7 @@ export interface PageRequest {
 
 function checkedSize(value: number, argument: 'first' | 'last'): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argument);
+    throw invalidArgument(`\`${argument}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argument);
   }
   return value;
 }
@@ -35,7 +35,7 @@ function checkedSize(value: number, argument: 'first' | 'last'): number {
 export function pageRequest({ first, after, last, before }: PageArguments): PageRequest {
   const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
   if (given(first) && given(last)) {
-    throw badUserInput('`first` and `last` cannot be given together: page forwards with `first`/`after`, backwards with `last`/`before`', 'last');
+    throw invalidArgument('`first` and `last` cannot be given together: page forwards with `first`/`after`, backwards with `last`/`before`', 'last');
   }
   const backward = given(last);
   return {

@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import { keysetConditions, namedParameters, travelOrder, travelOrderSql, type KeysetOrder } from '../../db/keyset';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
-import { badUserInput } from '../../graphql/errors/graphql-errors';
+import { invalidArgument } from '../../shared/refusal';
 import { cursorCodec } from '../../graphql/relay/cursor';
 import { decodePage, pageFromFetched, rowsToFetch, type KeysetPage } from '../../graphql/relay/keyset-page';
 import type { Page, PageRequest } from '../../graphql/relay/page';
@@ -107,7 +107,7 @@ export class ItemService {
     const query = this.readable();
     if (filter.identifier !== null && filter.identifier !== undefined) {
       const key = normaliseIdentifier(filter.identifier);
-      if (key === '') throw badUserInput('identifier has no letters or digits to look up', 'filter.identifier');
+      if (key === '') throw invalidArgument('identifier has no letters or digits to look up', 'filter.identifier');
       query.andWhere('(i.hin_key = :key OR i.serial_key = :key OR i.batch_key = :key)', { key });
     }
     if (filter.kind?.length) query.andWhere('i.kind = ANY(:kinds)', { kinds: filter.kind });

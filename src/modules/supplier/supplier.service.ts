@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import { keysetConditions, namedParameters, travelOrder, type KeysetOrder } from '../../db/keyset';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
-import { badUserInput } from '../../graphql/errors/graphql-errors';
+import { invalidArgument } from '../../shared/refusal';
 import { cursorCodec, type CursorKey } from '../../graphql/relay/cursor';
 import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
 import { emptyPage, type Page, type PageRequest } from '../../graphql/relay/page';
@@ -44,7 +44,7 @@ const RANKED_BEST_FIRST: KeysetOrder<typeof SEARCH_PARTS, Ranked> = {
 
 /** Refuses a cursor of another search: its position means nothing in this ranking. */
 function checkSameSearch(key: CursorKey<typeof SEARCH_PARTS> | null, terms: SearchTerms, argument: string): void {
-  if (key && key.search !== terms.key) throw badUserInput(`\`${argument}\` is a cursor of another search`, argument);
+  if (key && key.search !== terms.key) throw invalidArgument(`\`${argument}\` is a cursor of another search`, argument);
 }
 
 /** Reading suppliers, always under the visibility rule. */
@@ -108,7 +108,7 @@ export class SupplierService {
   async list(filter: SupplierFilter | null | undefined, page: PageRequest): Promise<Page<SupplierEntity>> {
     const given = filter ?? {};
     if ((given.search?.length ?? 0) > SEARCH_MAX_LENGTH) {
-      throw badUserInput(`\`search\` must be at most ${SEARCH_MAX_LENGTH} characters, got ${given.search!.length}`, 'filter');
+      throw invalidArgument(`\`search\` must be at most ${SEARCH_MAX_LENGTH} characters, got ${given.search!.length}`, 'filter');
     }
     const terms = searchTerms(given.search);
     if (!terms) return newestFirstPage(this.filtered(given), SUPPLIERS_NEWEST_FIRST, page);
@@ -202,8 +202,8 @@ export class SupplierService {
 /** The scheme and normalised value of an identifier filter; a value that cannot be one is a BAD_USER_INPUT. */
 function identifierFilter(identifier: { scheme: string; value: string }): { scheme: string; key: string } {
   const scheme = parseScheme(identifier.scheme);
-  if (!scheme) throw badUserInput(`identifier scheme '${identifier.scheme}' is not known`, 'filter');
+  if (!scheme) throw invalidArgument(`identifier scheme '${identifier.scheme}' is not known`, 'filter');
   const key = identifierKey(scheme, identifier.value.trim());
-  if (!key.ok) throw badUserInput(key.message, 'filter');
+  if (!key.ok) throw invalidArgument(key.message, 'filter');
   return { scheme, key: key.key };
 }

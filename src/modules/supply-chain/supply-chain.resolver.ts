@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { isLoaded } from '../../shared/loader-results';
-import { badUserInput } from '../../graphql/errors/graphql-errors';
+import { invalidArgument } from '../../shared/refusal';
 import { idOfType } from '../../graphql/relay/global-id';
 import type { MovementEntity } from '../movement/movement.entity';
 import type { SeizureEntity } from '../seizure/seizure.entity';
@@ -13,7 +13,7 @@ import { SupplierReachType, SupplyChainType, type RestrictedHitType, type Supply
 
 /** `maxDepth` below 1 is refused; above 20 it is treated as 20. */
 function depthLimit(maxDepth: number): number {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw badUserInput(`maxDepth must be at least 1, got ${maxDepth}`, 'maxDepth');
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw invalidArgument(`maxDepth must be at least 1, got ${maxDepth}`, 'maxDepth');
   return Math.min(maxDepth, MAX_DEPTH);
 }
 
@@ -62,7 +62,7 @@ export class SupplyChainResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<SupplyChainType> {
     if ((itemId === null || itemId === undefined) === (seizureId === null || seizureId === undefined)) {
-      throw badUserInput('give exactly one of itemId and seizureId', itemId ? 'seizureId' : 'itemId');
+      throw invalidArgument('give exactly one of itemId and seizureId', itemId ? 'seizureId' : 'itemId');
     }
     const depth = depthLimit(maxDepth ?? 10);
     const caller = requireBusinessReader(await context.tx.caller());

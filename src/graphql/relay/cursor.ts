@@ -7,10 +7,9 @@ import { invalidArgument } from '../../shared/refusal';
  * - `uuid`: a database id;
  * - `decimal`: a finite number, kept as decimal text (scores are exact numerics in SQL);
  * - `position`: an integer from 0 to PostgreSQL's integer maximum;
- * - `token`: a short opaque word (letters, digits, `-`, `_`), e.g. which search a cursor belongs to;
- * - `text`: a sort value that is text, at most 200 characters, no NUL (PostgreSQL cannot hold one).
+ * - `token`: a short opaque word (letters, digits, `-`, `_`), e.g. which search a cursor belongs to.
  */
-export type CursorPart = 'instant' | 'uuid' | 'decimal' | 'position' | 'token' | 'text';
+export type CursorPart = 'instant' | 'uuid' | 'decimal' | 'position' | 'token';
 
 /** A list's sort key: the name and type of each component, in the order they are written. */
 export type CursorParts = Readonly<Record<string, CursorPart>>;
@@ -36,7 +35,6 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_TEXT_LENGTH = 200;
 const MAX_POSITION = 2_147_483_647;
 /** Far longer than any cursor written here; longer text is refused before it is decoded. */
 const MAX_CURSOR_LENGTH = 1000;
@@ -53,7 +51,6 @@ const READERS: { readonly [P in CursorPart]: (value: unknown) => PartValue<P> | 
   },
   position: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_POSITION ? v : undefined),
   token: (v) => (typeof v === 'string' && TOKEN.test(v) ? v : undefined),
-  text: (v) => (typeof v === 'string' && v.length <= MAX_TEXT_LENGTH && !v.includes('\u0000') ? v : undefined),
 };
 
 const EQUAL: { readonly [P in CursorPart]: (a: PartValue<P>, b: PartValue<P>) => boolean } = {
@@ -62,7 +59,6 @@ const EQUAL: { readonly [P in CursorPart]: (a: PartValue<P>, b: PartValue<P>) =>
   decimal: (a, b) => Number(a) === Number(b),
   position: (a, b) => a === b,
   token: (a, b) => a === b,
-  text: (a, b) => a === b,
 };
 
 /** Reads the JSON array inside a cursor, or null when it is not base64url of one. */

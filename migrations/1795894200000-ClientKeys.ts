@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `clientKey` on every create (API.md "Paging both ways, retries, tokens"): unique per agency
+ * `clientKey` on every create (part of the public contract): unique per agency
  * and record type, so a retried create stores nothing twice, settled by the constraint even
  * for concurrent calls. A seizure has a second key, its reference: when an insert meets a
  * conflict, `seizure_client_key_taken` tells which one, including when the seizure that holds

@@ -19,7 +19,7 @@ export class AuthenticationError extends Error {
   }
 }
 
-/** Bounds of the claims (API.md "Paging both ways, retries, tokens"). */
+/** Bounds of the claims, as the public contract states them. */
 const MAX_SUBJECT = 256;
 const MAX_AGENCY = 64;
 const MAX_ROLES = 10;

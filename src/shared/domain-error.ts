@@ -1,4 +1,4 @@
-/** Codes of expected business failures, reported to the caller as user errors (API.md `ErrorCode`). */
+/** Codes of expected business failures, reported to the caller as user errors (the public contract's `ErrorCode`). */
 export enum ErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
   INVALID_IDENTIFIER = 'INVALID_IDENTIFIER',

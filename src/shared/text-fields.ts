@@ -1,6 +1,6 @@
 import { ErrorCode, type Problems } from './domain-error';
 
-/** Length limits of API.md "Rules": references and identifiers 64, names and descriptions 500, notes 10,000. */
+/** Length limits of the public contract: references and identifiers 64, names and descriptions 500, notes 10,000. */
 export const LIMITS = { identifier: 64, name: 500, notes: 10_000 } as const;
 
 /**

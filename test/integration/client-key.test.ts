@@ -1,4 +1,4 @@
-// API.md "Paging both ways, retries, tokens": every create takes a `clientKey`, unique per agency
+// The public contract: every create takes a `clientKey`, unique per agency
 // and record type; a retry stores nothing and answers the record first made with the key.
 import { Role } from '../../src/auth/roles';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';

@@ -1,7 +1,6 @@
 // src/db/embedded-postgres.ts under real process lifecycles: each server here is held by a child
 // process (test/support/embedded-postgres-child.ts), because the package is ESM-only and cannot be
 // loaded inside a Jest test file, and because crashes and signals need a process to kill.
-// See /work/shared/STACK.md, "Embedded PostgreSQL".
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Content negotiation is decided once, as Apollo Server decides it: a browser asking for a page
 // gets one and nothing runs; every other request is authenticated first; refusals made before
-// GraphQL runs carry the media type the client accepts (API.md "Paging both ways, retries, tokens").
+// GraphQL runs carry the media type the client accepts, as the public contract states.
 import { Role } from '../../src/auth/roles';
 import { sqlStatementCount } from '../../src/db/statement-counter';
 import { TestApp } from '../setup/test-app';

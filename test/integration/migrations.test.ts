@@ -1,4 +1,4 @@
-// Migrations own the schema (DESIGN.md, "Data access"): the entities must describe exactly what the
+// Migrations own the schema (never the ORM at run time): the entities must describe exactly what the
 // migrations build, every migration must revert and re-apply cleanly, and the migrations table must
 // record them all in source order. Runs on a fresh database cloned from the migrated template.
 import { readdirSync } from 'node:fs';

@@ -64,7 +64,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-describe('supplyChain: API.md worked example', () => {
+describe('supplyChain: the public contract\'s worked example', () => {
   let engine: Awaited<ReturnType<typeof seizedEngine>>;
   let maker: { id: string };
 

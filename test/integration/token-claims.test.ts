@@ -1,4 +1,4 @@
-// API.md "Paging both ways, retries, tokens": claims with control characters or over their bounds
+// The public contract's bounds on tokens: claims with control characters or over their bounds
 // are refused at verification (401, audited with actor `(invalid)`), and one bad request never
 // breaks a pooled connection for the callers after it.
 import { SignJWT } from 'jose';

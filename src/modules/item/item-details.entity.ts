@@ -2,7 +2,7 @@ import { numericAsNumber } from '../../db/numeric.transformer';
 import { Column } from 'typeorm';
 import { EngineFuel, HullMaterial, LifeJacketSize } from './item.enums';
 
-// Kind-specific facts (DOMAIN.md "What each kind of item records"), embedded as prefixed
+// Kind-specific facts (what each kind of item records), embedded as prefixed
 // columns of the item row: typed and constrained, without a table per kind.
 
 export class BoatDetails {

@@ -1,5 +1,5 @@
 /**
- * Characters that are misread for one another on worn or stamped plates (DOMAIN.md): O/0,
+ * Characters that are misread for one another on worn or stamped plates: O/0,
  * I/1/L, S/5, B/8, Z/2. Folding maps each class to one character, so two readings of the same
  * mark that differ only by such misreadings have the same folded key.
  */

@@ -74,7 +74,7 @@ export class MovementEntity {
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
-  /** The recording client's own key for the create (API.md `clientKey`): retries store nothing twice. */
+  /** The recording client's own key for the create (the public contract's `clientKey`): retries store nothing twice. */
   @Column({ name: 'client_key', type: 'text', nullable: true })
   clientKey: string | null;
 

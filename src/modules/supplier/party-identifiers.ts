@@ -1,6 +1,6 @@
 /**
- * Identifiers of parties (suppliers): validation and the normalised key they are compared by
- * (DOMAIN.md "Party identifiers"). Pure: no database, no GraphQL. The value as recorded is
+ * Identifiers of parties (suppliers): validation and the normalised key they are compared by.
+ * Pure: no database, no GraphQL. The value as recorded is
  * evidence and is stored unchanged beside its key.
  */
 import { domainToASCII } from 'node:url';

@@ -1,5 +1,5 @@
 /**
- * Name fingerprints of parties, after FollowTheMoney (DOMAIN.md "Provenance"): what supplier
+ * Name fingerprints of parties, after FollowTheMoney: what supplier
  * search compares, and what supplier resolution (matching) reuses. Pure: no database.
  *
  * A fingerprint is the name reduced to what identifies it: diacritics stripped and Turkish,

@@ -3,7 +3,7 @@
  * pg_trgm over `supplier.search_text` (the fingerprints of name and aliases, see
  * supplier-name.ts), using the GIN trigram index `supplier_search_trgm_idx`.
  *
- * Who is a candidate (API.md "Suppliers": only plausible ones):
+ * Who is a candidate (only plausible ones, as the public contract promises):
  *   - some distinctive token of the query (not a generic trade word, legal form or stop word)
  *     is similar to some distinctive word of one of the supplier's fingerprints: pg_trgm
  *     `similarity(token, word) >= TOKEN_THRESHOLD` (0.4: one letter missing, added or changed

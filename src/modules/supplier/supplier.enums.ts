@@ -8,7 +8,7 @@ export enum SupplierRole {
   UNKNOWN = 'UNKNOWN',
 }
 
-/** Schemes of party identifiers (DOMAIN.md "Party identifiers"). */
+/** Schemes of party identifiers. */
 export enum IdentifierScheme {
   VAT = 'VAT',
   COMPANY_REG = 'COMPANY_REG',

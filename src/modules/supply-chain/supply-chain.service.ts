@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/caller';
 import type { HandlingCode } from '../../shared/handling';
 import { WalkQuery, type WalkRow } from './walk-query';
 
-/** Walks end: at most this many suppliers, and at most this depth (API.md "Supply chains"). */
+/** Walks end: at most this many suppliers, and at most this depth, as the public contract promises. */
 export const MAX_SUPPLIERS = 5000;
 export const MAX_DEPTH = 20;
 

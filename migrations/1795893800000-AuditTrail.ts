@@ -42,7 +42,9 @@ export class AuditTrail1795893800000 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT ON audit_event TO registry_app`);
     await q.query(`ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE audit_event FORCE ROW LEVEL SECURITY`);
-    // Events are written for the caller's own requests; who reads which is decided by role in the service.
+    // The policies let the application's role insert and read every event; the database only
+    // keeps them unaltered (the trigger above). Who reads which (an ADMIN all, an AUDITOR their
+    // own agency's, by agency_id) is decided by the audit resolver and the read service's WHERE.
     await q.query(`CREATE POLICY audit_event_insert ON audit_event FOR INSERT TO registry_app WITH CHECK (true)`);
     await q.query(`CREATE POLICY audit_event_read ON audit_event FOR SELECT TO registry_app USING (true)`);
     await q.query(`CREATE POLICY audit_event_owner ON audit_event FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true)`);

@@ -22,8 +22,10 @@ function namedIds(args: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/** Whether an answer shows that a record exists which the caller may not read. */
-
+/**
+ * How one root field ended: DENIED when refused as FORBIDDEN (an error or a user error), FAILED
+ * for any other error or user error, else SUCCESS.
+ */
 function outcomeOf(answer: unknown, errors: readonly GraphQLFormattedError[]): AuditOutcome {
   if (errors.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'DENIED';
   if (errors.length > 0) return 'FAILED';

@@ -41,7 +41,12 @@ export function DecideButtons({ itemId, match }: { itemId: string; match: MatchV
   const problem = data?.itemMatchDecide.userErrors[0]?.message;
   const set = (status: MatchStatus) => void decide({
     variables: { input: { itemId, otherItemId, status } },
-    refetchQueries: ['MatchReview', 'SeizurePage'],
+    // The queue's pages are merged in the cache: drop them, so the queue is read again from the start.
+    update(cache) {
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'matchReview' });
+      cache.gc();
+    },
+    refetchQueries: ['SeizurePage', 'ItemSearch'],
   }).catch(() => undefined);
   return (
     <span className="decide">

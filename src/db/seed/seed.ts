@@ -5,7 +5,6 @@ import { AgencyService } from '../../modules/agency/agency.service';
 import { SeizureRecordService } from '../../modules/seizure/seizure-record.service';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import { RequestTransaction } from '../request-transaction';
-import { toGlobalId } from '../../graphql/relay/global-id';
 import { MovementRecordService } from '../../modules/movement/movement-record.service';
 import { SupplierCreateService } from '../../modules/supplier/supplier-create.service';
 import { demoAgencies, demoSeizures } from './demo-data';
@@ -67,7 +66,7 @@ async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
       const caller = (await tx.caller()) as RegisteredCaller;
       return tx.write((manager) => new SupplierCreateService(manager, caller).create(input));
     });
-    suppliers.set(key, toGlobalId('Supplier', created.id));
+    suppliers.set(key, created.id);
   }
   for (const { agency, from, to, items, ...input } of demoMovements) {
     const itemIds = await Promise.all((items ?? []).map((ref) => demoItemId(dataSource, ref)));
@@ -76,8 +75,8 @@ async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
       const movement = {
         ...input,
         occurredAt: new Date(input.occurredAt),
-        fromSupplierId: from ? suppliers.get(from) : null,
-        toSupplierId: to ? suppliers.get(to) : null,
+        fromSupplierId: from ? suppliers.get(from) : undefined,
+        toSupplierId: to ? suppliers.get(to) : undefined,
         itemIds,
       };
       return tx.write((manager) => new MovementRecordService(manager, caller).record(movement));
@@ -85,7 +84,7 @@ async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** The global id of a demo seizure's item (read as the database owner: demo wiring only). */
+/** The database id of a demo seizure's item (read as the database owner: demo wiring only). */
 async function demoItemId(dataSource: DataSource, ref: DemoItemRef): Promise<string> {
   const [row] = await dataSource.query(
     `SELECT i.id FROM item i JOIN seizure s ON s.id = i.seizure_id JOIN agency a ON a.id = s.agency_id
@@ -93,7 +92,7 @@ async function demoItemId(dataSource: DataSource, ref: DemoItemRef): Promise<str
     [ref.agency, ref.reference, ref.position],
   );
   if (!row) throw new Error(`demo data: no item ${ref.position} in ${ref.agency} ${ref.reference}`);
-  return toGlobalId('Item', row.id);
+  return row.id;
 }
 
 /** Seeds on first start: only when no agency is registered yet. Returns whether it seeded. */

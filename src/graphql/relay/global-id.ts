@@ -22,8 +22,17 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: string
   return { type, id };
 }
 
-/** The database id behind a global id of the given type, or null. */
+/**
+ * The database id behind a global id of the given type, or null. Resolvers decode the ids of
+ * their input with it; services take database ids, null standing for an id that names nothing
+ * of the type (answered NOT_FOUND, as for a record the caller may not read).
+ */
 export function idOfType(globalId: string, type: NodeTypeName): string | null {
   const parsed = fromGlobalId(globalId);
   return parsed && parsed.type === type ? parsed.id : null;
+}
+
+/** An optional id of the given type: undefined when not given (null or absent), else as `idOfType`. */
+export function optionalIdOfType(globalId: string | null | undefined, type: NodeTypeName): string | null | undefined {
+  return globalId === null || globalId === undefined ? undefined : idOfType(globalId, type);
 }

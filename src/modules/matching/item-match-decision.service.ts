@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
-import { idOfType } from '../../graphql/relay/global-id';
 import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
 import { LIMITS, optionalText } from '../../shared/text-fields';
 import type { ItemEntity } from '../item/item.entity';
@@ -9,6 +8,9 @@ import { ItemMatchEntity } from './item-match.entity';
 import type { ItemLinkInput, ItemMatchDecideInput } from './item-match.inputs';
 import { seenFrom, type MatchFromItem } from './item-match.service';
 import { MatchBasis, MatchStatus } from './matching.enums';
+
+/** Items named by database id: null when the id given names no item. */
+type NamedPair<T> = Omit<T, 'itemId' | 'otherItemId'> & { itemId: string | null; otherItemId: string | null };
 
 /**
  * Decisions on matches, and analysts' own links: shared facts that any analyst who can read
@@ -20,7 +22,7 @@ export class ItemMatchDecisionService {
     private readonly caller: RegisteredCaller,
   ) {}
 
-  async decide(input: ItemMatchDecideInput): Promise<MatchFromItem> {
+  async decide(input: NamedPair<ItemMatchDecideInput>): Promise<MatchFromItem> {
     const problems = new Problems();
     const note = optionalText(input.note, LIMITS.notes, ['input', 'note'], problems);
     const [item, other] = await this.readablePair(input, problems);
@@ -43,7 +45,7 @@ export class ItemMatchDecisionService {
     return this.seenFrom(item.id, other.id);
   }
 
-  async link(input: ItemLinkInput): Promise<MatchFromItem> {
+  async link(input: NamedPair<ItemLinkInput>): Promise<MatchFromItem> {
     const problems = new Problems();
     const note = optionalText(input.note, LIMITS.notes, ['input', 'note'], problems);
     if (note === null) problems.add(ErrorCode.INVALID_INPUT, 'note must say why the items are the same', ['input', 'note']);
@@ -64,8 +66,8 @@ export class ItemMatchDecisionService {
   }
 
   /** Both items, readable by the caller (NOT_FOUND otherwise) and distinct; throws the problems found. */
-  private async readablePair(input: { itemId: string; otherItemId: string }, problems: Problems): Promise<[ItemEntity, ItemEntity]> {
-    const ids = [idOfType(input.itemId, 'Item'), idOfType(input.otherItemId, 'Item')];
+  private async readablePair(input: { itemId: string | null; otherItemId: string | null }, problems: Problems): Promise<[ItemEntity, ItemEntity]> {
+    const ids = [input.itemId, input.otherItemId];
     const found = new Map(
       (await new ItemService(this.manager, this.caller).byIds(ids.filter((id): id is string => id !== null))).map((i) => [i.id, i]),
     );

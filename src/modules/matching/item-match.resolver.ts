@@ -4,6 +4,7 @@ import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
+import { idOfType } from '../../graphql/relay/global-id';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
 import type { ItemEntity } from '../item/item.entity';
@@ -19,6 +20,10 @@ import { ItemMatchType } from './item-match.type';
 type MatchView = MatchFromItem | (RestrictedMatch & Pick<MatchFromItem, 'reasons' | 'note' | 'decidedBy' | 'decidedByAgencyId' | 'decidedAt'>);
 
 /** Matches between items: the other item of a match, and analysts' decisions and links. */
+/** The pair of an input with its items' database ids. */
+const withItemIds = <T extends { itemId: string; otherItemId: string }>(input: T) =>
+  ({ ...input, itemId: idOfType(input.itemId, 'Item'), otherItemId: idOfType(input.otherItemId, 'Item') });
+
 @Resolver(() => ItemMatchType)
 export class ItemMatchResolver {
   @Mutation(() => ItemMatchDecidePayload, { description: 'Confirms or rejects a match (ANALYST who can read both items); can be changed later.' })
@@ -29,7 +34,7 @@ export class ItemMatchResolver {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<ItemMatchDecidePayload>(
       context,
-      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).decide(input)) }),
+      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).decide(withItemIds(input))) }),
       () => ({ match: null }),
     );
   }
@@ -42,7 +47,7 @@ export class ItemMatchResolver {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<ItemLinkPayload>(
       context,
-      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).link(input)) }),
+      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).link(withItemIds(input))) }),
       () => ({ match: null }),
     );
   }

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { insertInChunks } from '../../db/bulk-insert';
 import { insertOneUnlessTaken } from '../../db/insert-one';
-import { idOfType } from '../../graphql/relay/global-id';
 import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
@@ -20,6 +19,16 @@ const MAX_ITEMS = 1000;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 
 /**
+ * A movement to record, its parties and items named by database id: a party is undefined when
+ * unknown, and any id is null when the id given names nothing of its type.
+ */
+export type MovementRecordRequest = Omit<MovementRecordInput, 'fromSupplierId' | 'toSupplierId' | 'itemIds'> & {
+  fromSupplierId?: string | null;
+  toSupplierId?: string | null;
+  itemIds: Array<string | null>;
+};
+
+/**
  * Recording custody movements: validated whole; every supplier and item named must be readable;
  * a retry with the same `clientKey` stores nothing.
  */
@@ -29,11 +38,11 @@ export class MovementRecordService {
     private readonly caller: RegisteredCaller,
   ) {}
 
-  async record(input: MovementRecordInput, now = new Date()): Promise<MovementEntity> {
+  async record(input: MovementRecordRequest, now = new Date()): Promise<MovementEntity> {
     const problems = new Problems();
     const handling = input.handling ?? HandlingCode.TLP_GREEN;
     const [fromSupplierId, toSupplierId] = await this.resolveParties(input, problems);
-    const itemIds = await this.resolveItems(input.itemIds ?? [], problems);
+    const itemIds = await this.resolveItems(input.itemIds, problems);
     if (input.occurredAt && input.occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
       problems.add(ErrorCode.INVALID_INPUT, 'occurredAt is in the future', ['input', 'occurredAt']);
     }
@@ -69,11 +78,10 @@ export class MovementRecordService {
   }
 
   /** The sender and receiver: readable suppliers (NOT_FOUND otherwise), at least one, and not the same. */
-  private async resolveParties(input: MovementRecordInput, problems: Problems): Promise<[string | null, string | null]> {
+  private async resolveParties(input: MovementRecordRequest, problems: Problems): Promise<[string | null, string | null]> {
     const named = (['fromSupplierId', 'toSupplierId'] as const).map((field) => {
-      const globalId = input[field];
-      if (globalId === null || globalId === undefined) return null;
-      return { field, id: idOfType(globalId, 'Supplier') };
+      const id = input[field];
+      return id === undefined ? null : { field, id };
     });
     if (!named[0] && !named[1]) {
       problems.add(ErrorCode.INVALID_INPUT, 'a movement needs a sender or a receiver (either may be unknown, not both)', ['input', 'fromSupplierId']);
@@ -93,12 +101,11 @@ export class MovementRecordService {
   }
 
   /** The items carried: readable items (NOT_FOUND otherwise), without repeats. */
-  private async resolveItems(globalIds: string[], problems: Problems): Promise<string[]> {
-    if (globalIds.length > MAX_ITEMS) {
-      problems.add(ErrorCode.INVALID_INPUT, `a movement lists at most ${MAX_ITEMS} items, got ${globalIds.length}`, ['input', 'itemIds']);
+  private async resolveItems(ids: Array<string | null>, problems: Problems): Promise<string[]> {
+    if (ids.length > MAX_ITEMS) {
+      problems.add(ErrorCode.INVALID_INPUT, `a movement lists at most ${MAX_ITEMS} items, got ${ids.length}`, ['input', 'itemIds']);
       return [];
     }
-    const ids = globalIds.map((globalId) => idOfType(globalId, 'Item'));
     const wanted = ids.filter((id): id is string => id !== null);
     const found = new Set((await new ItemService(this.manager, this.caller).byIds(wanted)).map((item) => item.id));
     ids.forEach((id, i) => {

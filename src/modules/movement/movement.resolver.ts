@@ -3,7 +3,7 @@ import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
-import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
+import { idOfType, optionalIdOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { registerNodeType } from '../../graphql/relay/node-registry';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -44,7 +44,12 @@ export class MovementResolver {
     const caller = requireRole(await context.tx.caller(), [Role.OFFICER, Role.ANALYST], 'registered');
     return toPayload<MovementRecordPayload>(
       context,
-      async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record(input)) }),
+      async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record({
+        ...input,
+        fromSupplierId: optionalIdOfType(input.fromSupplierId, 'Supplier'),
+        toSupplierId: optionalIdOfType(input.toSupplierId, 'Supplier'),
+        itemIds: (input.itemIds ?? []).map((id) => idOfType(id, 'Item')),
+      })) }),
       // A clientKey already used: the record first made with it (null when unreadable).
       (existing) => ({ movement: (existing as MovementEntity | null | undefined) ?? null }),
     );

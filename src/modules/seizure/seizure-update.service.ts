@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
-import { idOfType } from '../../graphql/relay/global-id';
 import { DomainError, ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
 import { LIMITS, optionalText } from '../../shared/text-fields';
@@ -21,10 +20,9 @@ export class SeizureUpdateService {
     private readonly caller: RegisteredCaller,
   ) {}
 
-  async update(input: SeizureUpdateInput, now = new Date()): Promise<SeizureEntity> {
+  async update(input: Omit<SeizureUpdateInput, 'id'> & { id: string | null }, now = new Date()): Promise<SeizureEntity> {
     const reader = new SeizureService(this.manager, this.caller);
-    const id = idOfType(input.id, 'Seizure');
-    const [current] = id ? await reader.byIds([id]) : [];
+    const [current] = input.id ? await reader.byIds([input.id]) : [];
     if (!current) throw DomainError.of(ErrorCode.NOT_FOUND, 'no such seizure, or not readable by you', ['input', 'id']);
     if (current.agencyId !== this.caller.agency.id) {
       throw DomainError.of(ErrorCode.FORBIDDEN, 'only the agency that recorded a seizure may amend it', ['input', 'id']);

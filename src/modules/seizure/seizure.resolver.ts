@@ -73,7 +73,7 @@ export class SeizureResolver {
     const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
     return toPayload<SeizureUpdatePayload>(
       context,
-      async () => ({ seizure: await context.tx.write((manager) => new SeizureUpdateService(manager, caller).update(input)) }),
+      async () => ({ seizure: await context.tx.write((manager) => new SeizureUpdateService(manager, caller).update({ ...input, id: idOfType(input.id, 'Seizure') })) }),
       (current) => ({ seizure: (current as SeizureEntity | undefined) ?? null }),
     );
   }

@@ -3,6 +3,7 @@ import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
+import { idOfType } from '../../graphql/relay/global-id';
 import { SupplierMergeInput, SupplierUnmergeInput } from './supplier-merge.inputs';
 import { SupplierMergePayload, SupplierUnmergePayload } from './supplier-merge.payloads';
 import { SupplierMergeService } from './supplier-merge.service';
@@ -20,7 +21,7 @@ export class SupplierMergeResolver {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<SupplierMergePayload>(
       context,
-      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).merge(input)) }),
+      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).merge({ survivorId: idOfType(input.survivorId, 'Supplier'), mergedId: idOfType(input.mergedId, 'Supplier') })) }),
       () => ({ supplier: null }),
     );
   }
@@ -33,7 +34,7 @@ export class SupplierMergeResolver {
     const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
     return toPayload<SupplierUnmergePayload>(
       context,
-      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).unmerge(input)) }),
+      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).unmerge({ mergedId: idOfType(input.mergedId, 'Supplier') })) }),
       () => ({ supplier: null }),
     );
   }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RegisteredCaller } from '../../auth/access';
 import { readersKey } from '../../auth/visibility';
-import { idOfType } from '../../graphql/relay/global-id';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import { SupplierMergeEntity } from './supplier-merge.entity';
 import type { SupplierEntity } from './supplier.entity';
@@ -21,7 +20,7 @@ export class SupplierMergeService {
   ) {}
 
   /** Merges `mergedId` into `survivorId`; returns the survivor. */
-  async merge(input: { survivorId: string; mergedId: string }): Promise<SupplierEntity> {
+  async merge(input: { survivorId: string | null; mergedId: string | null }): Promise<SupplierEntity> {
     const survivor = await this.readable(input.survivorId, 'survivorId');
     const merged = await this.readable(input.mergedId, 'mergedId');
     if (survivor.id === merged.id) throw DomainError.of(ErrorCode.INVALID_INPUT, 'a supplier cannot be merged into itself', ['input', 'mergedId']);
@@ -49,7 +48,7 @@ export class SupplierMergeService {
   }
 
   /** Undoes the merge of `mergedId`; returns it, as it was recorded. */
-  async unmerge(input: { mergedId: string }): Promise<SupplierEntity> {
+  async unmerge(input: { mergedId: string | null }): Promise<SupplierEntity> {
     const merged = await this.readable(input.mergedId, 'mergedId');
     const { affected } = await this.manager.getRepository(SupplierMergeEntity).delete({ mergedId: merged.id });
     if (!affected) throw DomainError.of(ErrorCode.CONFLICT, 'this supplier is not merged into another', ['input', 'mergedId']);
@@ -57,8 +56,7 @@ export class SupplierMergeService {
   }
 
   /** The supplier record itself (not resolved through merges), if the caller may read it. */
-  private async readable(globalId: string, field: string): Promise<SupplierEntity> {
-    const id = idOfType(globalId, 'Supplier');
+  private async readable(id: string | null, field: string): Promise<SupplierEntity> {
     const [supplier] = id ? await new SupplierService(this.manager, this.caller).byIds([id]) : [];
     if (!supplier) throw DomainError.of(ErrorCode.NOT_FOUND, 'no such supplier, or not readable by you', ['input', field]);
     return supplier;

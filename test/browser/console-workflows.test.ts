@@ -90,6 +90,35 @@ describe('officers', () => {
   });
 });
 
+describe('officers, when the answer is lost', () => {
+  it('keep everything typed and retry with the same clientKey: the seizure is stored once', async () => {
+    const { page } = watched;
+    // The first seizureRecord reaches the server (and is stored) but its answer never arrives.
+    let cut = false;
+    await page.route('**/graphql', async (route) => {
+      if (!cut && (route.request().postData() ?? '').includes('SeizureRecord')) {
+        cut = true;
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(`${app.baseUrl}/seizures/new`);
+    await page.getByLabel('Reference').fill('FR-OPALE-2026-0110');
+    await page.locator('[data-line="0"]').getByLabel('Serial number').fill('6G5-9900110');
+    await page.getByRole('button', { name: 'Record seizure' }).click();
+    await page.getByRole('button', { name: 'Retry' }).waitFor();
+    expect(await page.getByLabel('Reference').inputValue()).toBe('FR-OPALE-2026-0110');
+    expect(await page.locator('[data-line="0"]').getByLabel('Serial number').inputValue()).toBe('6G5-9900110');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { name: 'Seizure FR-OPALE-2026-0110' }).waitFor();
+    expect(await storedWithReference('FR-OPALE-2026-0110')).toBe(1);
+    expect(watched.foreignRequests).toEqual([]);
+    // The aborted request is reported by the browser; nothing else may be.
+    expect(watched.errors.filter((e) => !/ERR_CONNECTION_RESET|Failed to load resource/.test(e))).toEqual([]);
+  });
+});
+
 describe('analysts', () => {
   it('see a restricted hit as its owner and handling, and nothing of its content', async () => {
     const seizure = await makeSeizure(app, await mine.token([Role.OFFICER]), { reference: 'FR-OPALE-2026-0102', items: [{ kind: 'ENGINE', serialNumber: 'HX 880022' }] });

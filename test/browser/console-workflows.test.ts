@@ -127,7 +127,7 @@ describe('analysts', () => {
     await page.getByRole('heading', { name: 'Seizure FR-OPALE-2026-0102' }).waitFor();
     const hit = page.locator('.restricted-hit');
     await hit.waitFor();
-    expect((await hit.textContent())?.replace('🔒 ', '')).toBe('held by Border unit of Dover (test) (GB-DOVR, GB), TLP:AMBER+STRICT: ask them');
+    expect(await hit.textContent()).toBe('held by Border unit of Dover (test) (GB-DOVR, GB), TLP:AMBER+STRICT: ask them');
     const text = await page.locator('main').textContent();
     expect(text).not.toContain('GB-DOVR-SECRET-9');
     expect(text).not.toContain('hidden detail');

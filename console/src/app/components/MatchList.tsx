@@ -16,7 +16,7 @@ export function formatScore(score: number): string {
 export function RestrictedHitText({ hit }: { hit: NonNullable<MatchViewFragment['restricted']> }) {
   return (
     <span className="restricted-hit">
-      <span aria-hidden="true">🔒 </span>held by {hit.agency.name} ({hit.agency.code}, {hit.jurisdiction}), {handlingLabel(hit.handling)}: ask them
+      held by {hit.agency.name} ({hit.agency.code}, {hit.jurisdiction}), {handlingLabel(hit.handling)}: ask them
     </span>
   );
 }

@@ -17,7 +17,7 @@ interface Props {
   canRemove: boolean;
 }
 
-/** One item line, with the fields DOMAIN.md lists for its kind. */
+/** One item line, with the fields its kind records (a boat's hull, an engine's power, a life jacket's standard…). */
 export function ItemLineFields({ line, index, errors, onChange, onRemove, canRemove }: Props) {
   const at = (field: string) => errors[`items.${index}.${field}`];
   const text = (field: keyof ItemLine, label: string, extra: Record<string, unknown> = {}) => (

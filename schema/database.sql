@@ -1,0 +1,683 @@
+-- The migrated database, schema only: regenerate with `npm run schema:database` (a test compares).
+-- Left out: the monthly audit_event partitions (made ahead by date), the migrations table, the
+-- objects of extensions; CURRENT_USER is the owner who ran the migrations.
+
+-- Extensions
+CREATE EXTENSION pg_trgm;
+
+-- Schema privileges
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+GRANT USAGE ON SCHEMA public TO registry_app;
+
+-- Types
+CREATE TYPE engine_fuel AS ENUM ('PETROL', 'DIESEL', 'ELECTRIC', 'OTHER');
+CREATE TYPE handling_code AS ENUM ('TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED');
+CREATE TYPE hull_material AS ENUM ('PVC', 'HYPALON', 'RIGID_INFLATABLE', 'GRP', 'WOOD', 'OTHER');
+CREATE TYPE identifier_field AS ENUM ('HIN', 'SERIAL', 'BATCH');
+CREATE TYPE item_condition AS ENUM ('NEW', 'USED', 'DAMAGED', 'COUNTERFEIT', 'UNKNOWN');
+CREATE TYPE item_kind AS ENUM ('BOAT', 'ENGINE', 'LIFE_JACKET', 'FUEL_CONTAINER', 'PUMP', 'OTHER');
+CREATE TYPE life_jacket_size AS ENUM ('ADULT', 'CHILD', 'INFANT');
+CREATE TYPE match_basis AS ENUM ('SAME_HIN', 'SAME_SERIAL', 'SAME_BATCH', 'ANALYST_LINK');
+CREATE TYPE match_status AS ENUM ('SUGGESTED', 'CONFIRMED', 'REJECTED');
+CREATE TYPE supplier_role AS ENUM ('MANUFACTURER', 'IMPORTER', 'WHOLESALER', 'RETAILER', 'ONLINE_SELLER', 'FACILITATOR', 'UNKNOWN');
+CREATE TYPE transport_mode AS ENUM ('ROAD', 'SEA', 'AIR', 'RAIL', 'POST', 'COURIER', 'UNKNOWN');
+
+-- Table agency
+CREATE TABLE agency (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  code text NOT NULL,
+  name text NOT NULL,
+  jurisdiction character(2) NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE agency ADD CONSTRAINT "PK_ab1244724d1c216e9720635a2e5" PRIMARY KEY (id);
+ALTER TABLE agency ADD CONSTRAINT "UQ_fbda24d0286deca69d0b8d30f10" UNIQUE (code);
+GRANT INSERT, SELECT ON agency TO registry_app;
+
+-- Table audit_event
+CREATE TABLE audit_event (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  actor text NOT NULL,
+  agency_code text,
+  agency_id uuid,
+  operation text NOT NULL,
+  outcome text NOT NULL,
+  entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
+  request_id text,
+  client_address text,
+  justification text
+) PARTITION BY RANGE (at);
+ALTER TABLE audit_event ADD CONSTRAINT audit_event_pkey PRIMARY KEY (id, at);
+ALTER TABLE audit_event ADD CONSTRAINT audit_event_outcome_check CHECK ((outcome = ANY (ARRAY['SUCCESS'::text, 'DENIED'::text, 'FAILED'::text])));
+CREATE INDEX audit_event_agency_at_idx ON ONLY public.audit_event USING btree (agency_id, at, id);
+CREATE INDEX audit_event_at_idx ON ONLY public.audit_event USING btree (at, id);
+ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_event FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_event_insert ON audit_event FOR INSERT TO registry_app WITH CHECK (true);
+CREATE POLICY audit_event_owner ON audit_event FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY audit_event_read ON audit_event FOR SELECT TO registry_app USING (true);
+CREATE TRIGGER audit_event_append_only BEFORE DELETE OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_refuse_change();
+GRANT INSERT, SELECT ON audit_event TO registry_app;
+
+-- Table audit_event_default
+CREATE TABLE audit_event_default PARTITION OF audit_event DEFAULT;
+
+-- Table identifier_key
+CREATE TABLE identifier_key (
+  item_id uuid NOT NULL,
+  field identifier_field NOT NULL,
+  agency_id uuid NOT NULL,
+  seizure_id uuid NOT NULL,
+  kind item_kind NOT NULL,
+  key text NOT NULL,
+  folded text NOT NULL,
+  has_wildcards boolean NOT NULL
+);
+ALTER TABLE identifier_key ADD CONSTRAINT "PK_745b26ca88151930e9534db943d" PRIMARY KEY (item_id, field);
+ALTER TABLE identifier_key ADD CONSTRAINT "FK_3f0624b7fffb33bb2290ce9161c" FOREIGN KEY (item_id) REFERENCES item(id) ON DELETE CASCADE;
+CREATE INDEX identifier_key_damaged_trgm_idx ON public.identifier_key USING gin (folded gin_trgm_ops) WHERE has_wildcards;
+CREATE INDEX identifier_key_folded_idx ON public.identifier_key USING btree (kind, field, folded);
+CREATE INDEX identifier_key_folded_trgm_idx ON public.identifier_key USING gin (folded gin_trgm_ops);
+ALTER TABLE identifier_key ENABLE ROW LEVEL SECURITY;
+ALTER TABLE identifier_key FORCE ROW LEVEL SECURITY;
+CREATE POLICY identifier_key_insert ON identifier_key FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY identifier_key_owner_read ON identifier_key FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY identifier_key_read ON identifier_key FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM item i
+  WHERE (i.id = identifier_key.item_id))));
+GRANT INSERT, SELECT ON identifier_key TO registry_app;
+
+-- Table item
+CREATE TABLE item (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  seizure_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  "position" integer NOT NULL,
+  kind item_kind NOT NULL,
+  make text,
+  model text,
+  serial_number text,
+  hin text,
+  batch_number text,
+  hin_key text,
+  serial_key text,
+  batch_key text,
+  mark_damaged boolean DEFAULT false NOT NULL,
+  quantity integer DEFAULT 1 NOT NULL,
+  condition item_condition DEFAULT 'UNKNOWN'::item_condition NOT NULL,
+  description text,
+  capacity_litres numeric(9,2),
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  boat_length_metres numeric(6,2),
+  boat_hull_material hull_material,
+  boat_colour text,
+  boat_capacity_persons integer,
+  engine_power_hp numeric(7,2),
+  engine_stroke smallint,
+  engine_fuel engine_fuel,
+  life_jacket_standard_claimed text,
+  life_jacket_ce_marked boolean,
+  life_jacket_notified_body text,
+  life_jacket_size life_jacket_size,
+  life_jacket_buoyancy_newtons integer,
+  life_jacket_found_dangerous boolean
+);
+ALTER TABLE item ADD CONSTRAINT "PK_d3c0c71f23e7adcf952a1d13423" PRIMARY KEY (id);
+ALTER TABLE item ADD CONSTRAINT item_seizure_position_key UNIQUE (seizure_id, "position");
+ALTER TABLE item ADD CONSTRAINT "FK_0ed032485c897e3735ea578a8b7" FOREIGN KEY (seizure_id) REFERENCES seizure(id) ON DELETE CASCADE;
+ALTER TABLE item ADD CONSTRAINT "FK_7f8298901576cc54b0cb7f44d4f" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE item ADD CONSTRAINT item_quantity_positive CHECK ((quantity >= 1));
+CREATE INDEX item_batch_key_idx ON public.item USING btree (batch_key);
+CREATE INDEX item_hin_key_idx ON public.item USING btree (hin_key);
+CREATE INDEX item_kind_seizure_idx ON public.item USING btree (kind, seizure_id);
+CREATE INDEX item_make_lower_idx ON public.item USING btree (lower(make));
+CREATE INDEX item_recorded_at_idx ON public.item USING btree (recorded_at, id);
+CREATE INDEX item_serial_key_idx ON public.item USING btree (serial_key);
+ALTER TABLE item ENABLE ROW LEVEL SECURITY;
+ALTER TABLE item FORCE ROW LEVEL SECURITY;
+CREATE POLICY item_insert ON item FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY item_owner_read ON item FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY item_read ON item FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM seizure s
+  WHERE (s.id = item.seizure_id))));
+CREATE POLICY item_update ON item FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+GRANT INSERT, SELECT, UPDATE ON item TO registry_app;
+
+-- Table item_match
+CREATE TABLE item_match (
+  item_a uuid NOT NULL,
+  item_b uuid NOT NULL,
+  basis match_basis NOT NULL,
+  score numeric(4,3) NOT NULL,
+  reasons text[] DEFAULT '{}'::text[] NOT NULL,
+  status match_status DEFAULT 'SUGGESTED'::match_status NOT NULL,
+  note text,
+  decided_by text,
+  decided_by_agency_id uuid,
+  decided_at timestamp with time zone,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE item_match ADD CONSTRAINT "PK_dc4c2b8cf64a879c48e0ed93758" PRIMARY KEY (item_a, item_b);
+ALTER TABLE item_match ADD CONSTRAINT "FK_38fd809df2ce4220295c90b2f7e" FOREIGN KEY (item_a) REFERENCES item(id) ON DELETE CASCADE;
+ALTER TABLE item_match ADD CONSTRAINT "FK_662fdd21d8d7270098d8269a60d" FOREIGN KEY (item_b) REFERENCES item(id) ON DELETE CASCADE;
+ALTER TABLE item_match ADD CONSTRAINT item_match_ordered_pair CHECK ((item_a < item_b));
+CREATE INDEX item_match_item_b_idx ON public.item_match USING btree (item_b);
+ALTER TABLE item_match ENABLE ROW LEVEL SECURITY;
+ALTER TABLE item_match FORCE ROW LEVEL SECURITY;
+CREATE POLICY item_match_insert ON item_match FOR INSERT TO registry_app WITH CHECK ((((EXISTS ( SELECT 1
+   FROM item a
+  WHERE (a.id = item_match.item_a))) AND (EXISTS ( SELECT 1
+   FROM item b
+  WHERE (b.id = item_match.item_b)))) OR (EXISTS ( SELECT 1
+   FROM item i
+  WHERE ((i.id = ANY (ARRAY[item_match.item_a, item_match.item_b])) AND (i.agency_id = app_agency()))))));
+CREATE POLICY item_match_owner_insert ON item_match FOR INSERT TO CURRENT_USER WITH CHECK (true);
+CREATE POLICY item_match_owner_read ON item_match FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY item_match_read ON item_match FOR SELECT TO registry_app USING (((EXISTS ( SELECT 1
+   FROM item a
+  WHERE (a.id = item_match.item_a))) AND (EXISTS ( SELECT 1
+   FROM item b
+  WHERE (b.id = item_match.item_b)))));
+CREATE POLICY item_match_update ON item_match FOR UPDATE TO registry_app USING (((EXISTS ( SELECT 1
+   FROM item a
+  WHERE (a.id = item_match.item_a))) AND (EXISTS ( SELECT 1
+   FROM item b
+  WHERE (b.id = item_match.item_b))))) WITH CHECK (((EXISTS ( SELECT 1
+   FROM item a
+  WHERE (a.id = item_match.item_a))) AND (EXISTS ( SELECT 1
+   FROM item b
+  WHERE (b.id = item_match.item_b)))));
+GRANT INSERT, SELECT, UPDATE ON item_match TO registry_app;
+
+-- Table movement
+CREATE TABLE movement (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agency_id uuid NOT NULL,
+  from_supplier_id uuid,
+  to_supplier_id uuid,
+  occurred_at timestamp with time zone,
+  from_country character(2),
+  to_country character(2),
+  mode transport_mode DEFAULT 'UNKNOWN'::transport_mode NOT NULL,
+  document_ref text,
+  quantity integer,
+  goods_description text,
+  handling handling_code NOT NULL,
+  shared_with uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  recorded_by text NOT NULL,
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  client_key text
+);
+ALTER TABLE movement ADD CONSTRAINT "PK_079f005d01ebda984e75c2d67ee" PRIMARY KEY (id);
+ALTER TABLE movement ADD CONSTRAINT movement_agency_client_key UNIQUE (agency_id, client_key);
+ALTER TABLE movement ADD CONSTRAINT "FK_4d93ba5e55d013c33d126a5ad3c" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE movement ADD CONSTRAINT "FK_c011e8523fd98642a88f5019988" FOREIGN KEY (from_supplier_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE movement ADD CONSTRAINT "FK_ea98b05fb7c3f05120fe29a5e3c" FOREIGN KEY (to_supplier_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE movement ADD CONSTRAINT movement_has_a_party CHECK (((from_supplier_id IS NOT NULL) OR (to_supplier_id IS NOT NULL)));
+ALTER TABLE movement ADD CONSTRAINT movement_parties_differ CHECK ((from_supplier_id IS DISTINCT FROM to_supplier_id));
+CREATE INDEX movement_from_supplier_idx ON public.movement USING btree (from_supplier_id);
+CREATE INDEX movement_occurred_at_idx ON public.movement USING btree (occurred_at);
+CREATE INDEX movement_to_supplier_idx ON public.movement USING btree (to_supplier_id);
+ALTER TABLE movement ENABLE ROW LEVEL SECURITY;
+ALTER TABLE movement FORCE ROW LEVEL SECURITY;
+CREATE POLICY movement_insert ON movement FOR INSERT TO registry_app WITH CHECK (((agency_id = app_agency()) AND (recorded_by = app_subject())));
+CREATE POLICY movement_owner_read ON movement FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY movement_read ON movement FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+CREATE POLICY movement_update ON movement FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+GRANT INSERT, SELECT, UPDATE ON movement TO registry_app;
+
+-- Table movement_item
+CREATE TABLE movement_item (
+  movement_id uuid NOT NULL,
+  item_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE movement_item ADD CONSTRAINT "PK_ffdfb2e412e8d78ae27449fa8e8" PRIMARY KEY (movement_id, item_id);
+ALTER TABLE movement_item ADD CONSTRAINT "FK_002c25636aae2dceccd51b54b6e" FOREIGN KEY (item_id) REFERENCES item(id) ON DELETE CASCADE;
+ALTER TABLE movement_item ADD CONSTRAINT "FK_f2240c2e318c2860a790a8d80cc" FOREIGN KEY (movement_id) REFERENCES movement(id) ON DELETE CASCADE;
+CREATE INDEX movement_item_item_idx ON public.movement_item USING btree (item_id);
+ALTER TABLE movement_item ENABLE ROW LEVEL SECURITY;
+ALTER TABLE movement_item FORCE ROW LEVEL SECURITY;
+CREATE POLICY movement_item_insert ON movement_item FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY movement_item_owner_read ON movement_item FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY movement_item_read ON movement_item FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM movement p
+  WHERE (p.id = movement_item.movement_id))));
+GRANT INSERT, SELECT, UPDATE ON movement_item TO registry_app;
+
+-- Table route_leg
+CREATE TABLE route_leg (
+  seizure_id uuid NOT NULL,
+  "position" integer NOT NULL,
+  agency_id uuid NOT NULL,
+  country character(2) NOT NULL,
+  place text,
+  mode transport_mode DEFAULT 'UNKNOWN'::transport_mode NOT NULL
+);
+ALTER TABLE route_leg ADD CONSTRAINT "PK_b9418505678fd1fd0ea5f138e35" PRIMARY KEY (seizure_id, "position");
+ALTER TABLE route_leg ADD CONSTRAINT "FK_448387ede1f65339e563faa11d6" FOREIGN KEY (seizure_id) REFERENCES seizure(id) ON DELETE CASCADE;
+CREATE INDEX route_leg_country_idx ON public.route_leg USING btree (country);
+ALTER TABLE route_leg ENABLE ROW LEVEL SECURITY;
+ALTER TABLE route_leg FORCE ROW LEVEL SECURITY;
+CREATE POLICY route_leg_insert ON route_leg FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY route_leg_read ON route_leg FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM seizure p
+  WHERE (p.id = route_leg.seizure_id))));
+GRANT INSERT, SELECT, UPDATE ON route_leg TO registry_app;
+
+-- Table seizure
+CREATE TABLE seizure (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agency_id uuid NOT NULL,
+  reference text NOT NULL,
+  reference_key text NOT NULL,
+  jurisdiction character(2) NOT NULL,
+  seized_at timestamp with time zone NOT NULL,
+  location_description text,
+  latitude double precision,
+  longitude double precision,
+  handling handling_code NOT NULL,
+  shared_with uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  notes text,
+  recorded_by text NOT NULL,
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  client_key text
+);
+ALTER TABLE seizure ADD CONSTRAINT "PK_30562f6c6accb302c6d468b1aad" PRIMARY KEY (id);
+ALTER TABLE seizure ADD CONSTRAINT seizure_agency_client_key UNIQUE (agency_id, client_key);
+ALTER TABLE seizure ADD CONSTRAINT seizure_agency_reference_key UNIQUE (agency_id, reference_key);
+ALTER TABLE seizure ADD CONSTRAINT "FK_2647546e47b25e55db3fe156e06" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE seizure ADD CONSTRAINT seizure_latitude_range CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision)));
+ALTER TABLE seizure ADD CONSTRAINT seizure_longitude_range CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision)));
+CREATE INDEX seizure_agency_seized_at_idx ON public.seizure USING btree (agency_id, seized_at, id);
+CREATE INDEX seizure_jurisdiction_seized_at_idx ON public.seizure USING btree (jurisdiction, seized_at);
+CREATE INDEX seizure_reference_key_idx ON public.seizure USING btree (reference_key);
+CREATE INDEX seizure_seized_at_idx ON public.seizure USING btree (seized_at, id);
+ALTER TABLE seizure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE seizure FORCE ROW LEVEL SECURITY;
+CREATE POLICY seizure_insert ON seizure FOR INSERT TO registry_app WITH CHECK (((agency_id = app_agency()) AND (recorded_by = app_subject())));
+CREATE POLICY seizure_owner_read ON seizure FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY seizure_read ON seizure FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+CREATE POLICY seizure_update ON seizure FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+GRANT INSERT, SELECT, UPDATE ON seizure TO registry_app;
+
+-- Table supplier
+CREATE TABLE supplier (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agency_id uuid NOT NULL,
+  name text NOT NULL,
+  aliases text[] DEFAULT '{}'::text[] NOT NULL,
+  role supplier_role DEFAULT 'UNKNOWN'::supplier_role NOT NULL,
+  country character(2),
+  search_text text NOT NULL,
+  handling handling_code NOT NULL,
+  shared_with uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  recorded_by text NOT NULL,
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  client_key text
+);
+ALTER TABLE supplier ADD CONSTRAINT "PK_2bc0d2cab6276144d2ff98a2828" PRIMARY KEY (id);
+ALTER TABLE supplier ADD CONSTRAINT supplier_agency_client_key UNIQUE (agency_id, client_key);
+ALTER TABLE supplier ADD CONSTRAINT "FK_a174c43c2881c8601cb5326db49" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+CREATE INDEX supplier_country_role_idx ON public.supplier USING btree (country, role);
+CREATE INDEX supplier_recorded_at_idx ON public.supplier USING btree (recorded_at, id);
+CREATE INDEX supplier_search_trgm_idx ON public.supplier USING gin (search_text gin_trgm_ops);
+ALTER TABLE supplier ENABLE ROW LEVEL SECURITY;
+ALTER TABLE supplier FORCE ROW LEVEL SECURITY;
+CREATE POLICY supplier_insert ON supplier FOR INSERT TO registry_app WITH CHECK (((agency_id = app_agency()) AND (recorded_by = app_subject())));
+CREATE POLICY supplier_owner_read ON supplier FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY supplier_read ON supplier FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+CREATE POLICY supplier_update ON supplier FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+GRANT INSERT, SELECT, UPDATE ON supplier TO registry_app;
+
+-- Table supplier_identifier
+CREATE TABLE supplier_identifier (
+  supplier_id uuid NOT NULL,
+  "position" integer NOT NULL,
+  agency_id uuid NOT NULL,
+  scheme text NOT NULL,
+  value text NOT NULL,
+  value_key text NOT NULL
+);
+ALTER TABLE supplier_identifier ADD CONSTRAINT "PK_a3d435c8fe44e2d0dbc5b2b8bea" PRIMARY KEY (supplier_id, "position");
+ALTER TABLE supplier_identifier ADD CONSTRAINT "FK_f60f1135057b870944ab9c169aa" FOREIGN KEY (supplier_id) REFERENCES supplier(id) ON DELETE CASCADE;
+CREATE INDEX supplier_identifier_key_idx ON public.supplier_identifier USING btree (scheme, value_key);
+ALTER TABLE supplier_identifier ENABLE ROW LEVEL SECURITY;
+ALTER TABLE supplier_identifier FORCE ROW LEVEL SECURITY;
+CREATE POLICY supplier_identifier_insert ON supplier_identifier FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY supplier_identifier_read ON supplier_identifier FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM supplier p
+  WHERE (p.id = supplier_identifier.supplier_id))));
+GRANT INSERT, SELECT, UPDATE ON supplier_identifier TO registry_app;
+
+-- Table supplier_merge
+CREATE TABLE supplier_merge (
+  merged_id uuid NOT NULL,
+  survivor_id uuid NOT NULL,
+  merged_by text NOT NULL,
+  merged_by_agency_id uuid NOT NULL,
+  merged_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE supplier_merge ADD CONSTRAINT "PK_d17d317673eea12216e9ca7ea17" PRIMARY KEY (merged_id);
+ALTER TABLE supplier_merge ADD CONSTRAINT "FK_16d9e621439a22168bcf95bcbb5" FOREIGN KEY (survivor_id) REFERENCES supplier(id) ON DELETE CASCADE;
+ALTER TABLE supplier_merge ADD CONSTRAINT "FK_d17d317673eea12216e9ca7ea17" FOREIGN KEY (merged_id) REFERENCES supplier(id) ON DELETE CASCADE;
+ALTER TABLE supplier_merge ADD CONSTRAINT supplier_merge_distinct CHECK ((merged_id <> survivor_id));
+CREATE INDEX supplier_merge_survivor_idx ON public.supplier_merge USING btree (survivor_id);
+ALTER TABLE supplier_merge ENABLE ROW LEVEL SECURITY;
+ALTER TABLE supplier_merge FORCE ROW LEVEL SECURITY;
+CREATE POLICY supplier_merge_delete ON supplier_merge FOR DELETE TO registry_app USING (((EXISTS ( SELECT 1
+   FROM supplier m
+  WHERE (m.id = supplier_merge.merged_id))) AND (EXISTS ( SELECT 1
+   FROM supplier s
+  WHERE (s.id = supplier_merge.survivor_id)))));
+CREATE POLICY supplier_merge_insert ON supplier_merge FOR INSERT TO registry_app WITH CHECK (((EXISTS ( SELECT 1
+   FROM supplier m
+  WHERE (m.id = supplier_merge.merged_id))) AND (EXISTS ( SELECT 1
+   FROM supplier s
+  WHERE (s.id = supplier_merge.survivor_id)))));
+CREATE POLICY supplier_merge_owner_read ON supplier_merge FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY supplier_merge_read ON supplier_merge FOR SELECT TO registry_app USING (((EXISTS ( SELECT 1
+   FROM supplier m
+  WHERE (m.id = supplier_merge.merged_id))) AND (EXISTS ( SELECT 1
+   FROM supplier s
+  WHERE (s.id = supplier_merge.survivor_id)))));
+GRANT DELETE, INSERT, SELECT ON supplier_merge TO registry_app;
+
+-- Function app_agency()
+CREATE OR REPLACE FUNCTION public.app_agency()
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE
+AS $function$ SELECT nullif(current_setting('app.agency', true), '')::uuid $function$;
+GRANT EXECUTE ON FUNCTION app_agency() TO PUBLIC;
+
+-- Function app_can_read(uuid,handling_code,uuid[],text)
+CREATE OR REPLACE FUNCTION public.app_can_read(owner uuid, handling handling_code, shared_with uuid[], recorded_by text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+AS $function$
+        SELECT app_agency() IS NOT NULL AND (
+          handling IN ('TLP_CLEAR', 'TLP_GREEN')
+          OR (owner = app_agency() AND handling <> 'TLP_RED')
+          OR (handling = 'TLP_AMBER' AND app_agency() = ANY (shared_with))
+          OR (handling = 'TLP_RED' AND owner = app_agency() AND recorded_by = app_subject()))
+      $function$;
+GRANT EXECUTE ON FUNCTION app_can_read(uuid,handling_code,uuid[],text) TO PUBLIC;
+
+-- Function app_subject()
+CREATE OR REPLACE FUNCTION public.app_subject()
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+AS $function$ SELECT nullif(current_setting('app.subject', true), '') $function$;
+GRANT EXECUTE ON FUNCTION app_subject() TO PUBLIC;
+
+-- Function audit_event_refuse_change()
+CREATE OR REPLACE FUNCTION public.audit_event_refuse_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN RAISE EXCEPTION 'audit events cannot be altered or deleted'; END $function$;
+GRANT EXECUTE ON FUNCTION audit_event_refuse_change() TO PUBLIC;
+
+-- Function item_match_hits(uuid[])
+CREATE OR REPLACE FUNCTION public.item_match_hits(item_ids uuid[])
+ RETURNS TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT mine.id, pair.basis, pair.score, pair.status, other_seizure.agency_id, other_seizure.handling
+          FROM unnest(item_ids) AS asked(id)
+          JOIN item mine ON mine.id = asked.id
+          JOIN seizure mine_seizure ON mine_seizure.id = mine.seizure_id
+          CROSS JOIN LATERAL (
+            SELECT m.item_b AS other_id, m.basis, m.score, m.status FROM item_match m WHERE m.item_a = mine.id
+            UNION ALL
+            SELECT m.item_a, m.basis, m.score, m.status FROM item_match m WHERE m.item_b = mine.id
+          ) AS pair
+          JOIN item other ON other.id = pair.other_id
+          JOIN seizure other_seizure ON other_seizure.id = other.seizure_id
+         WHERE app_can_read(mine_seizure.agency_id, mine_seizure.handling, mine_seizure.shared_with, mine_seizure.recorded_by)
+           AND NOT app_can_read(other_seizure.agency_id, other_seizure.handling, other_seizure.shared_with, other_seizure.recorded_by)
+           AND other_seizure.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+      $function$;
+GRANT EXECUTE ON FUNCTION item_match_hits(uuid[]) TO registry_app;
+
+-- Function item_match_judge(identifier_field,text,text,text,text,text,text)
+CREATE OR REPLACE FUNCTION public.item_match_judge(field identifier_field, in_key text, in_make text, in_model text, ex_key text, ex_make text, ex_model text, OUT score numeric, OUT reasons text[])
+ RETURNS record
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      DECLARE
+        words text := CASE field WHEN 'HIN' THEN 'hull identification number' WHEN 'SERIAL' THEN 'serial number' ELSE 'batch number' END;
+        same_make boolean := in_make IS NOT NULL AND ex_make IS NOT NULL
+          AND regexp_replace(lower(btrim(in_make)), '[\s.-]+', ' ', 'g') = regexp_replace(lower(btrim(ex_make)), '[\s.-]+', ' ', 'g');
+        same_model boolean := in_model IS NOT NULL AND ex_model IS NOT NULL
+          AND regexp_replace(lower(btrim(in_model)), '[\s.-]+', ' ', 'g') = regexp_replace(lower(btrim(ex_model)), '[\s.-]+', ' ', 'g');
+        make_differs boolean := in_make IS NOT NULL AND ex_make IS NOT NULL AND NOT same_make;
+        runs int := length(in_key || ex_key) - length(replace(in_key || ex_key, '*', ''));
+        unreadable int := 0;
+        confusions text[] := '{}';
+        a text; b text;
+      BEGIN
+        reasons := '{}';
+        IF in_key = ex_key AND in_key !~ '[?*]' THEN
+          reasons := reasons || format('same %s after normalisation', words);
+          IF same_make THEN reasons := reasons || 'same make'::text; END IF;
+          IF make_differs THEN reasons := reasons || format('make differs: %s / %s', ex_make, in_make); END IF;
+          score := 1;
+          RETURN;
+        END IF;
+        -- A damaged reading must keep five readable characters to be compared at all.
+        IF least(length(regexp_replace(in_key, '[?*]', '', 'g')), length(regexp_replace(ex_key, '[?*]', '', 'g'))) < 5 THEN
+          reasons := NULL;
+          RETURN;
+        END IF;
+        IF runs > 0 THEN
+          -- A run of unreadable characters: no alignment, only the unreadable characters count.
+          unreadable := length(in_key || ex_key) - length(replace(in_key || ex_key, '?', ''));
+        ELSIF length(in_key) <> length(ex_key) THEN
+          reasons := NULL;
+          RETURN;
+        ELSE
+          FOR i IN 1 .. length(in_key) LOOP
+            a := substr(in_key, i, 1);
+            b := substr(ex_key, i, 1);
+            CONTINUE WHEN a = b;
+            IF a = '?' OR b = '?' THEN
+              unreadable := unreadable + 1;
+            ELSIF translate(a, 'OILSBZ', '011582') = translate(b, 'OILSBZ', '011582') THEN
+              confusions := confusions || format('%s read as %s at position %s', b, a, i);
+            ELSE
+              reasons := NULL;
+              RETURN;
+            END IF;
+          END LOOP;
+        END IF;
+
+        score := 0.92 - 0.06 * greatest(0, cardinality(confusions) - 1);
+        reasons := confusions;
+        IF in_key = ex_key THEN reasons := reasons || format('the same damaged reading of the %s', words); END IF;
+        IF unreadable > 0 THEN
+          reasons := reasons || format('%s unreadable character%s on a damaged mark', unreadable, CASE WHEN unreadable > 1 THEN 's' ELSE '' END);
+          score := score - 0.08 * unreadable;
+        END IF;
+        IF runs > 0 THEN
+          reasons := reasons || 'a run of unreadable characters on a damaged mark'::text;
+          score := score - 0.2;
+        END IF;
+        IF same_make THEN reasons := reasons || 'same make'::text; score := score + 0.04; END IF;
+        IF same_model THEN reasons := reasons || 'same model'::text; score := score + 0.02; END IF;
+        IF make_differs THEN
+          reasons := reasons || format('make differs: %s / %s', ex_make, in_make);
+          score := score - 0.25;
+        END IF;
+        score := round(least(0.99, score), 3);
+        IF score <= 0.3 THEN
+          score := NULL;
+          reasons := NULL;
+        END IF;
+      END
+      $function$;
+GRANT EXECUTE ON FUNCTION item_match_judge(identifier_field,text,text,text,text,text,text) TO PUBLIC;
+
+-- Function item_match_link(uuid[])
+CREATE OR REPLACE FUNCTION public.item_match_link(new_items uuid[])
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+ SET "pg_trgm.similarity_threshold" TO '0.3'
+AS $function$
+        -- Writers of the same identifier wait for each other here (locks in one sorted order).
+        -- The function is VOLATILE, so the query below takes a fresh snapshot after the wait and
+        -- sees the identifiers a concurrent writer committed meanwhile.
+        SELECT pg_advisory_xact_lock(hashtextextended(lock_key, 0))
+          FROM (SELECT DISTINCT k.kind || ':' || k.field || ':' || k.folded AS lock_key
+                  FROM identifier_key k
+                 WHERE k.item_id = ANY(new_items) AND k.agency_id = app_agency()
+                 ORDER BY 1) AS keys;
+        WITH p AS (
+          SELECT k.item_id, k.seizure_id, k.kind, k.field, k.key, k.folded, k.has_wildcards AS wild, i.make, i.model
+            FROM identifier_key k JOIN item i ON i.id = k.item_id
+           WHERE k.item_id = ANY(new_items) AND k.agency_id = app_agency()
+        ), found AS (
+          SELECT p.item_id AS probe_item, p.field, k.item_id FROM p JOIN identifier_key k
+              ON k.kind = p.kind AND k.field = p.field AND k.folded = p.folded
+          UNION
+          SELECT p.item_id, p.field, k.item_id FROM p JOIN identifier_key k
+              ON k.kind = p.kind AND k.field = p.field AND p.wild
+             AND k.folded LIKE replace(replace(p.folded, '?', '_'), '*', '%')
+          UNION
+          SELECT p.item_id, p.field, k.item_id FROM p JOIN identifier_key k
+              ON k.kind = p.kind AND k.field = p.field AND k.has_wildcards
+             AND k.folded % p.folded AND p.folded LIKE replace(replace(k.folded, '?', '_'), '*', '%')
+        ), judged AS (
+          SELECT least(p.item_id, k.item_id) AS item_a, greatest(p.item_id, k.item_id) AS item_b,
+                 CAST('SAME_' || p.field AS match_basis) AS basis,
+                 j.score, j.reasons
+            FROM found
+            JOIN p ON p.item_id = found.probe_item AND p.field = found.field
+            JOIN identifier_key k ON k.item_id = found.item_id AND k.field = found.field
+            JOIN item i ON i.id = k.item_id
+            CROSS JOIN LATERAL item_match_judge(p.field, p.key, p.make, p.model, k.key, i.make, i.model) AS j
+           WHERE k.seizure_id <> p.seizure_id AND j.score IS NOT NULL
+        ), stored AS (
+          -- A pair already known keeps its decision: a rejected suggestion stays rejected.
+          INSERT INTO item_match (item_a, item_b, basis, score, reasons, status)
+          SELECT DISTINCT ON (item_a, item_b) item_a, item_b, basis, score, reasons, 'SUGGESTED'
+            FROM judged ORDER BY item_a, item_b, score DESC
+          ON CONFLICT DO NOTHING
+          RETURNING 1
+        )
+        SELECT CAST(count(*) AS integer) FROM stored
+      $function$;
+GRANT EXECUTE ON FUNCTION item_match_link(uuid[]) TO registry_app;
+
+-- Function seizure_client_key_taken(text)
+CREATE OR REPLACE FUNCTION public.seizure_client_key_taken(key text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT EXISTS (SELECT 1 FROM seizure WHERE agency_id = app_agency() AND client_key = key)
+      $function$;
+GRANT EXECUTE ON FUNCTION seizure_client_key_taken(text) TO registry_app;
+
+-- Function supplier_search_lookup(text[],text[],real)
+CREATE OR REPLACE FUNCTION public.supplier_search_lookup(tokens text[], patterns text[], threshold real)
+ RETURNS SETOF uuid
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER ROWS 50
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+      BEGIN
+        PERFORM set_config('pg_trgm.strict_word_similarity_threshold', threshold::text, true);
+        RETURN QUERY
+          SELECT s.id FROM unnest(tokens) AS q(token) JOIN supplier s ON q.token <<% s.search_text
+           WHERE app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
+          UNION
+          SELECT s.id FROM unnest(patterns) AS p(pattern) JOIN supplier s ON s.search_text LIKE p.pattern
+           WHERE app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by);
+      END $function$;
+GRANT EXECUTE ON FUNCTION supplier_search_lookup(text[],text[],real) TO registry_app;
+
+-- Function supply_chain_hidden_carriers(uuid[])
+CREATE OR REPLACE FUNCTION public.supply_chain_hidden_carriers(item_ids uuid[])
+ RETURNS TABLE(agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT DISTINCT hidden.agency_id, hidden.handling
+          FROM item i
+          JOIN seizure s ON s.id = i.seizure_id
+          JOIN movement_item mi ON mi.item_id = i.id
+          JOIN movement m ON m.id = mi.movement_id
+          CROSS JOIN LATERAL (
+            SELECT m.agency_id, m.handling WHERE NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by)
+            UNION ALL
+            SELECT party.agency_id, party.handling
+              FROM supplier party
+             WHERE party.id IN (m.from_supplier_id, m.to_supplier_id)
+               AND app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by)
+               AND NOT app_can_read(party.agency_id, party.handling, party.shared_with, party.recorded_by)
+          ) AS hidden
+         WHERE i.id = ANY(item_ids)
+           AND app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
+           AND hidden.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+      $function$;
+GRANT EXECUTE ON FUNCTION supply_chain_hidden_carriers(uuid[]) TO registry_app;
+
+-- Function supply_chain_hidden_seizures(uuid[])
+CREATE OR REPLACE FUNCTION public.supply_chain_hidden_seizures(supplier_ids uuid[])
+ RETURNS TABLE(agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT DISTINCT s.agency_id, s.handling
+          FROM supplier sender
+          JOIN movement m ON m.from_supplier_id = sender.id
+          JOIN movement_item mi ON mi.movement_id = m.id
+          JOIN item i ON i.id = mi.item_id
+          JOIN seizure s ON s.id = i.seizure_id
+         WHERE sender.id = ANY(supplier_ids)
+           AND app_can_read(sender.agency_id, sender.handling, sender.shared_with, sender.recorded_by)
+           AND app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by)
+           AND NOT app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
+           AND s.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+      $function$;
+GRANT EXECUTE ON FUNCTION supply_chain_hidden_seizures(uuid[]) TO registry_app;
+
+-- Function supply_chain_hidden_steps(uuid[],text)
+CREATE OR REPLACE FUNCTION public.supply_chain_hidden_steps(supplier_ids uuid[], direction text)
+ RETURNS TABLE(supplier_id uuid, agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT DISTINCT known.id,
+               CASE WHEN NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by) THEN m.agency_id ELSE other.agency_id END,
+               CASE WHEN NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by) THEN m.handling ELSE other.handling END
+          FROM unnest(supplier_ids) AS asked(id)
+          JOIN supplier known ON known.id = asked.id
+          JOIN movement m ON (direction = 'in' AND m.to_supplier_id = known.id) OR (direction = 'out' AND m.from_supplier_id = known.id)
+          LEFT JOIN supplier other ON other.id = CASE WHEN direction = 'in' THEN m.from_supplier_id ELSE m.to_supplier_id END
+         WHERE app_can_read(known.agency_id, known.handling, known.shared_with, known.recorded_by)
+           AND CASE
+                 WHEN NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by) THEN m.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+                 WHEN other.id IS NOT NULL AND NOT app_can_read(other.agency_id, other.handling, other.shared_with, other.recorded_by)
+                   THEN other.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+                 ELSE false
+               END
+      $function$;
+GRANT EXECUTE ON FUNCTION supply_chain_hidden_steps(uuid[],text) TO registry_app;

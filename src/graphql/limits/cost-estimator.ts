@@ -1,12 +1,10 @@
 import { getNamedType, isCompositeType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { MAX_DEPTH } from '../../modules/supply-chain/supply-chain.service';
+import { DEFAULT_WALK_DEPTH, MAX_WALK_DEPTH } from '../../modules/supply-chain/walk-depth';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/page';
 
 /** Suppliers a walk is assumed to add per step, on average: its lists are priced at maxDepth times this. */
 export const WALK_WIDTH = 5;
-/** The default `maxDepth` of supplyChain and supplierReach. */
-const DEFAULT_WALK_DEPTH = 10;
 
 const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
 const hasArgument = (field: { args: ReadonlyArray<{ name: string }> }, name: string) => field.args.some((a) => a.name === name);
@@ -32,7 +30,7 @@ export const registryCostEstimator: ComplexityEstimator = ({ field, args, childC
   }
   if (hasArgument(field, 'maxDepth')) {
     const depth = typeof args.maxDepth === 'number' ? args.maxDepth : DEFAULT_WALK_DEPTH;
-    return 1 + WALK_WIDTH * clamp(depth, 1, MAX_DEPTH) * childComplexity;
+    return 1 + WALK_WIDTH * clamp(depth, 1, MAX_WALK_DEPTH) * childComplexity;
   }
   return 1 + childComplexity;
 };

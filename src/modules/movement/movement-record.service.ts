@@ -5,6 +5,7 @@ import { insertOneUnlessTaken } from '../../db/insert-one';
 import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
+import { isInTheFuture, MAX_ITEMS } from '../../shared/record-limits';
 import { LIMITS, optionalNumber, optionalText } from '../../shared/text-fields';
 import { resolveSharedWith } from '../agency/shared-with';
 import { ItemService } from '../item/item.service';
@@ -15,8 +16,6 @@ import { MovementEntity } from './movement.entity';
 import type { MovementRecordInput } from './movement.inputs';
 import { MovementService } from './movement.service';
 
-const MAX_ITEMS = 1000;
-const MAX_FUTURE_MS = 5 * 60 * 1000;
 
 /**
  * A movement to record, its parties and items named by database id: a party is undefined when
@@ -43,7 +42,7 @@ export class MovementRecordService {
     const handling = input.handling ?? HandlingCode.TLP_GREEN;
     const [fromSupplierId, toSupplierId] = await this.resolveParties(input, problems);
     const itemIds = await this.resolveItems(input.itemIds, problems);
-    if (input.occurredAt && input.occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+    if (input.occurredAt && isInTheFuture(input.occurredAt, now)) {
       problems.add(ErrorCode.INVALID_INPUT, 'occurredAt is in the future', ['input', 'occurredAt']);
     }
     const row = {

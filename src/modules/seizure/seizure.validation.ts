@@ -1,12 +1,11 @@
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
+import { isInTheFuture, MAX_ITEMS } from '../../shared/record-limits';
 import { LIMITS, optionalText } from '../../shared/text-fields';
 import { validateItem, type ItemDraft } from '../item/item.validation';
 import { validateRoute, type RouteLegDraft } from '../route/route.service';
 import type { LocationInput, SeizureRecordInput } from './seizure.inputs';
 
-export const MAX_ITEMS = 1000;
-const MAX_FUTURE_MS = 5 * 60 * 1000;
 const EARLIEST_SEIZURE = new Date('1990-01-01T00:00:00Z');
 
 /** A validated seizure, ready to store once its `sharedWith` codes are resolved (agency/shared-with.ts). */
@@ -31,7 +30,7 @@ export function referenceKey(reference: string): string {
 
 /** A seizure time may not lie more than 5 minutes ahead, nor before 1990 (a mistyped year). */
 export function validateSeizedAt(seizedAt: Date, now: Date, problems: Problems): void {
-  if (seizedAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
+  if (isInTheFuture(seizedAt, now)) {
     problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is in the future: a seizure cannot be recorded before it happens', ['input', 'seizedAt']);
   } else if (seizedAt < EARLIEST_SEIZURE) {
     problems.add(ErrorCode.INVALID_INPUT, 'seizedAt is before 1990: check the year', ['input', 'seizedAt']);

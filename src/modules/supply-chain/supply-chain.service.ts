@@ -1,16 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import type { HandlingCode } from '../../shared/handling';
+import { invalidArgument } from '../../shared/refusal';
+import {
+  NOTHING_DOWNSTREAM, NOTHING_UPSTREAM, supplierReachAnswer, supplyChainAnswer,
+  type SupplierReachAnswer, type SupplyChainAnswer, type WalkRecords,
+} from './walk-answer';
+import { walkDepth } from './walk-depth';
 import { WalkQuery, type WalkRow } from './walk-query';
 
-/** Walks end: at most this many suppliers, and at most this depth, as the public contract promises. */
+/** Walks end: at most this many suppliers, as the public contract promises. */
 export const MAX_SUPPLIERS = 5000;
-export const MAX_DEPTH = 20;
 
 const upstream = new WalkQuery('upstream.sql');
 const downstream = new WalkQuery('downstream.sql');
 
-/** What a walk found, as database ids; the GraphQL layer loads the records through loaders. */
+/** What a walk found, as database ids; the answer loads the records through the request's loaders. */
 export interface WalkResult {
   nodes: Array<{ supplierId: string; depth: number }>;
   edges: Array<{ movementId: string; depth: number }>;
@@ -41,15 +46,32 @@ export class SupplyChainService {
     private readonly caller: Caller,
   ) {}
 
-  /** Upstream from an item, or from every item of a seizure. */
-  async upstream(start: { itemId: string | null; seizureId: string | null }, maxDepth: number): Promise<WalkResult> {
-    const rows = await upstream.run(this.manager, this.caller, { ...start, maxDepth, cap: MAX_SUPPLIERS });
-    return collect(rows);
+  /**
+   * Upstream from an item, or from every item of a seizure: exactly one given (undefined: not
+   * given; null: an id that names no such record, which gives an empty answer, as an unreadable
+   * one does).
+   */
+  async supplyChain(
+    start: { itemId?: string | null; seizureId?: string | null },
+    maxDepth: number | null | undefined,
+    records: WalkRecords,
+  ): Promise<SupplyChainAnswer> {
+    if ((start.itemId === undefined) === (start.seizureId === undefined)) {
+      throw invalidArgument('give exactly one of itemId and seizureId', start.itemId !== undefined ? 'seizureId' : 'itemId');
+    }
+    const depth = walkDepth(maxDepth);
+    const itemId = start.itemId ?? null;
+    const seizureId = start.seizureId ?? null;
+    if (!itemId && !seizureId) return NOTHING_UPSTREAM;
+    const rows = await upstream.run(this.manager, this.caller, { itemId, seizureId, maxDepth: depth, cap: MAX_SUPPLIERS });
+    return supplyChainAnswer(collect(rows), records);
   }
 
-  /** Downstream from a supplier: the suppliers its goods reached and the seizures they ended up in. */
-  async downstream(supplierId: string, maxDepth: number): Promise<WalkResult> {
-    const rows = await downstream.run(this.manager, this.caller, { supplierId, maxDepth, cap: MAX_SUPPLIERS });
-    return collect(rows);
+  /** Downstream from a supplier (null: an id that names none): the suppliers its goods reached and the seizures they ended up in. */
+  async supplierReach(supplierId: string | null, maxDepth: number | null | undefined, records: WalkRecords): Promise<SupplierReachAnswer> {
+    const depth = walkDepth(maxDepth);
+    if (!supplierId) return NOTHING_DOWNSTREAM;
+    const rows = await downstream.run(this.manager, this.caller, { supplierId, maxDepth: depth, cap: MAX_SUPPLIERS });
+    return supplierReachAnswer(collect(rows), records);
   }
 }

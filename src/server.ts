@@ -91,10 +91,6 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     // preflights it), and every operation here needs one: it counts as CSRF-safe, so a GET
     // needs no particular content type (urql's GET mode sends none).
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    // A request with an Authorization header cannot be a simple cross-site request (a browser
-    // preflights it), and every operation here needs one: it counts as CSRF-safe, so a GET
-    // needs no particular content type (urql's GET mode sends none).
-    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     // main.ts handles SIGTERM/SIGINT: it drains requests, then stops Apollo, the pool and the database.
     stopOnTerminationSignals: false,
   });

@@ -17,6 +17,8 @@ export class RequestTransaction {
   private connectionLost = false;
   /** A pooled connection was taken: it must be given back clean, or destroyed. */
   private connected = false;
+  /** A write was applied (its savepoint released): the commit must then really happen. */
+  private wrote = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,6 +43,7 @@ export class RequestTransaction {
     try {
       const result = await work(manager);
       await runner.commitTransaction();
+      this.wrote = true;
       return result;
     } catch (error) {
       await runner.rollbackTransaction();
@@ -52,8 +55,9 @@ export class RequestTransaction {
    * Commits (or, if `ok` is false, rolls back) and gives the connection back. Whatever happened
    * before (the opening or the binding failed, a statement failed, the connection was lost), the
    * connection goes back to the pool outside any transaction, or is destroyed: a connection
-   * left inside a transaction would fail every later request that gets it. When `ok` and the
-   * commit did not happen, this throws, so the request is never acknowledged.
+   * left inside a transaction would fail every later request that gets it. When `ok` and a
+   * write would be lost (the commit did not happen), this throws, so the request is never
+   * acknowledged.
    */
   async finish(ok: boolean): Promise<void> {
     if (this.finished) return;
@@ -65,7 +69,7 @@ export class RequestTransaction {
     if (!this.connected) return void await releaseConnection(runner);
     try {
       if (this.connectionLost) throw new DatabaseConnectionLost();
-      if (opened && ok) await commit(runner);
+      if (opened && ok) await commit(runner, this.wrote);
       // Also after a failed opening: ends whatever it began (a warning only when nothing began).
       else await runner.query('ROLLBACK');
       await releaseConnection(runner);
@@ -101,14 +105,16 @@ export class RequestTransaction {
 
 /**
  * COMMIT, checked: PostgreSQL answers COMMIT of a transaction in which a statement failed by
- * rolling it back without an error (command tag ROLLBACK). Sent through the driver to read that
- * tag, and logged like every other statement, so statement counts stay true.
+ * rolling it back without an error (command tag ROLLBACK). When the request wrote something,
+ * that is a lost write and an error; a read that failed loses nothing, and its answer (with its
+ * masked error) stands. Sent through the driver to read the tag, and logged like every other
+ * statement, so statement counts stay true.
  */
-async function commit(runner: QueryRunner): Promise<void> {
+async function commit(runner: QueryRunner, wrote: boolean): Promise<void> {
   runner.connection.logger.logQuery('COMMIT', [], runner);
   const client = (await runner.connect()) as { query(sql: string): Promise<{ command: string }> };
   const { command } = await client.query('COMMIT');
-  if (command !== 'COMMIT') throw new Error(`the transaction was not committed (PostgreSQL answered ${command})`);
+  if (command !== 'COMMIT' && wrote) throw new Error(`the transaction was not committed (PostgreSQL answered ${command})`);
 }
 
 /**

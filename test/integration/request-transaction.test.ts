@@ -56,6 +56,13 @@ describe('a request transaction that fails', () => {
     await nextRequestWorks();
   });
 
+  it('in a read alone: the answer stands (nothing to lose), and the connection is clean', async () => {
+    const tx = new RequestTransaction(dataSource, claims());
+    await expect((await tx.manager()).query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
+    await expect(tx.finish(true)).resolves.toBeUndefined();
+    await nextRequestWorks();
+  });
+
   it('when its connection is killed: ok=true is refused, the dead connection is not pooled, the next request works', async () => {
     const tx = new RequestTransaction(dataSource, claims());
     const [{ pid }] = await (await tx.manager()).query('SELECT pg_backend_pid() AS pid');

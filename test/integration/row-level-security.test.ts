@@ -182,10 +182,12 @@ describe('the ways past the policies', () => {
        WHERE n.nspname = 'public' AND p.prosecdef AND has_function_privilege('registry_app', p.oid, 'EXECUTE')
        ORDER BY 1`);
     // Ids of the caller's own or readable records for internal joins, an owning agency, a
-    // handling code, a match's basis/score/status, a count: never another agency's content.
+    // handling code, a match's basis/score/status, a count, whether the caller's own agency holds
+    // a client key: never another agency's content.
     expect(functions).toEqual([
       { name: 'item_match_hits', result: 'TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)' },
       { name: 'item_match_link', result: 'integer' },
+      { name: 'seizure_client_key_taken', result: 'boolean' },
       { name: 'supplier_search_lookup', result: 'SETOF uuid' },
       { name: 'supply_chain_hidden_carriers', result: 'TABLE(agency_id uuid, handling handling_code)' },
       { name: 'supply_chain_hidden_seizures', result: 'TABLE(agency_id uuid, handling handling_code)' },

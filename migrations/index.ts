@@ -13,6 +13,7 @@ import { ItemMatchLinking1795893900000 } from './1795893900000-ItemMatchLinking'
 import { SupplyChainEndHits1795894000000 } from './1795894000000-SupplyChainEndHits';
 import { ItemMatchLinkLocks1795894100000 } from './1795894100000-ItemMatchLinkLocks';
 import { ClientKeys1795894200000 } from './1795894200000-ClientKeys';
+import { IdentifierFold1795894300000 } from './1795894300000-IdentifierFold';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   SupplyChainEndHits1795894000000,
   ItemMatchLinkLocks1795894100000,
   ClientKeys1795894200000,
+  IdentifierFold1795894300000,
 ];

@@ -424,6 +424,14 @@ AS $function$
       BEGIN RAISE EXCEPTION 'audit events cannot be altered or deleted'; END $function$;
 GRANT EXECUTE ON FUNCTION audit_event_refuse_change() TO PUBLIC;
 
+-- Function identifier_fold(text)
+CREATE OR REPLACE FUNCTION public.identifier_fold(key text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$ SELECT translate(key, 'OILSBZ', '011582') $function$;
+GRANT EXECUTE ON FUNCTION identifier_fold(text) TO PUBLIC;
+
 -- Function item_match_hits(uuid[])
 CREATE OR REPLACE FUNCTION public.item_match_hits(item_ids uuid[])
  RETURNS TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)
@@ -493,7 +501,7 @@ AS $function$
             CONTINUE WHEN a = b;
             IF a = '?' OR b = '?' THEN
               unreadable := unreadable + 1;
-            ELSIF translate(a, 'OILSBZ', '011582') = translate(b, 'OILSBZ', '011582') THEN
+            ELSIF identifier_fold(a) = identifier_fold(b) THEN
               confusions := confusions || format('%s read as %s at position %s', b, a, i);
             ELSE
               reasons := NULL;

@@ -1,7 +1,7 @@
 // Apollo Client 4, as a partner's application would run it, in Node against the real server
 // over HTTP (HttpLink with Node's own fetch). Each case builds its own client with
 // `clientFor`; add more cases beside the ones here.
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter as where, firstValueFrom } from 'rxjs';
 import { Role } from '../../src/auth/roles';
@@ -97,6 +97,20 @@ describe('Apollo Client 4 over HTTP', () => {
     } finally {
       subscription.unsubscribe();
       client.stop();
+    }
+  });
+
+  it('reads UNAUTHENTICATED from a 401 (the refusal is sent as application/graphql-response+json, which it asks for)', async () => {
+    const expired = await app.token({ sub: 'late.partner', agency: agency.code, roles: [Role.ANALYST], expiresIn: -60 });
+    for (const token of [null, expired]) {
+      const error = await clientFor(token).query({ query: gql`query PartnerViewer { viewer { subject } }` }).then(
+        () => { throw new Error('expected the query to be refused'); },
+        (refusal: unknown) => refusal,
+      );
+      expect(CombinedGraphQLErrors.is(error)).toBe(true);
+      const { errors } = error as CombinedGraphQLErrors;
+      expect(errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(errors[0].extensions?.requestId).toEqual(expect.any(String));
     }
   });
 });

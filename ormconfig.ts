@@ -4,10 +4,11 @@ import 'reflect-metadata';
 import { loadConfig } from './src/config/env';
 import { openDatabase } from './src/db/database';
 import { createDataSource } from './src/db/data-source';
+import { registryEntities } from './src/modules';
 
 export default (async () => {
   const database = await openDatabase(loadConfig());
-  const dataSource = createDataSource({ url: database.url });
+  const dataSource = createDataSource({ entities: registryEntities, url: database.url });
   const destroy = dataSource.destroy.bind(dataSource);
   dataSource.destroy = async () => {
     await destroy();

@@ -5,8 +5,9 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { createDataSource } from './db/data-source';
-import { printDemoBanner, signDemoToken } from './db/seed/demo-banner';
-import { seedDemoDataIfEmpty } from './db/seed/seed';
+import { registryEntities } from './modules';
+import { printDemoBanner, signDemoToken } from './demo/demo-banner';
+import { seedDemoDataIfEmpty } from './demo/seed';
 import { maintainAuditPartitions } from './modules/audit/audit-retention';
 import { createRegistryServer } from './server';
 import { logger } from './shared/logger';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   // This process drains requests on SIGTERM/SIGINT before it stops the embedded database.
   const database = await openDatabase(config, { handleSignals: false });
   const dataSource = createDataSource({
+    entities: registryEntities,
     url: database.url,
     poolSize: config.db.poolSize,
     connectionTimeoutMs: config.db.connectionTimeoutMs,

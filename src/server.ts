@@ -14,6 +14,7 @@ import { aliasLimitRule } from './graphql/limits/alias-limit.rule';
 import { costLimitPlugin } from './graphql/limits/cost-limit.plugin';
 import { depthLimitRule } from './graphql/limits/depth-limit.rule';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import { nodeTypesOf } from './graphql/relay/node-types';
 import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { variableValuesPlugin } from './graphql/text/variable-values.plugin';
@@ -21,6 +22,7 @@ import { createGraphQLHandler } from './http/graphql-handler';
 import { createConsoleAssets } from './http/console-assets';
 import { ensureConsoleBuild } from './http/console-build';
 import { graphiQLPageSender } from './http/graphiql-page';
+import { registryModules } from './modules';
 import { auditPlugin } from './modules/audit/audit.plugin';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { createMetrics } from './observability/metrics';
@@ -55,7 +57,7 @@ const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/']);
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const { dataSource, logger, production } = options;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
-  const schema = await buildRegistrySchema();
+  const schema = await buildRegistrySchema(registryModules);
   const consoleDir = options.consoleDir ?? await ensureConsoleBuild((line) => logger.info(line));
   const consoleAssets = createConsoleAssets({ dir: consoleDir, demoToken: production ? undefined : options.demoToken });
   const metrics = createMetrics(() => (dataSource.driver as unknown as { master?: Pool }).master);
@@ -102,7 +104,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     documentLimits: limits,
-    sendGraphiQL: graphiQLPageSender(consoleDir),
+    contextParts: { modules: registryModules, nodes: nodeTypesOf(registryModules) },
+    sendGraphiQL: graphiQLPageSender(consoleDir, { introspection: !production }),
   });
 
   const http = createServer(async (req, res) => {

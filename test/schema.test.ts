@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printRegistrySchema } from '../src/graphql/print-schema';
 import { buildRegistrySchema } from '../src/graphql/schema';
+import { registryModules } from '../src/modules';
 
 describe('the committed schema', () => {
   it('is exactly what the code builds (run `npm run schema:emit` after changing the API)', async () => {
     const committed = readFileSync(join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8');
-    expect(printRegistrySchema(await buildRegistrySchema())).toBe(committed);
+    expect(printRegistrySchema(await buildRegistrySchema(registryModules))).toBe(committed);
   });
 
   it('documents every type, field and argument', async () => {
-    const schema = await buildRegistrySchema();
+    const schema = await buildRegistrySchema(registryModules);
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;

@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { createRegistryServer } from '../../src/server';
 import { logger } from '../../src/shared/logger';
 import { addBenchRoutes } from './bench-routes';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const url = required('BENCH_DATABASE_URL');
   const tokens = { secret: required('BENCH_JWT_SECRET') };
   const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
-  const dataSource = createDataSource({ url, poolSize });
+  const dataSource = createDataSource({ entities: registryEntities, url, poolSize });
   await dataSource.initialize();
   const server = await createRegistryServer({ dataSource, tokens, logger, production: true });
   // The baselines get a pool of the same size, so neither side waits for connections more.

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Role } from '../../src/auth/roles';
 import { signToken, type TokenSettings } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { createRegistryServer } from '../../src/server';
 import { logger } from '../../src/shared/logger';
 import type { Cleanup } from './cleanup';
@@ -27,7 +28,7 @@ export async function startRegistry(cleanup: Cleanup, progress: (line: string) =
   progress(serverUrl ? 'creating a scratch database on DATABASE_URL\'s server...' : 'starting a throwaway embedded PostgreSQL...');
   const database = await openScratchDatabase(serverUrl, cleanup);
 
-  const dataSource = createDataSource({ url: database.url });
+  const dataSource = createDataSource({ entities: registryEntities, url: database.url });
   await dataSource.initialize();
   cleanup.add('close the database pool', () => closeDataSource(dataSource));
   progress('migrating...');

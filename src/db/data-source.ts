@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { logger } from '../shared/logger';
-import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { CountingLogger } from './statement-counter';
 
 export interface DataSourceOptions {
   url: string;
+  /** The entities to map: the modules' (src/modules), handed down by the entry points, so that db/ knows no module. */
+  entities: Function[];
   poolSize?: number;
   connectionTimeoutMs?: number;
   statementTimeoutMs?: number;
@@ -17,7 +18,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities,
+    entities: options.entities,
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -7,13 +7,14 @@ import { createDataSource } from './data-source';
 /**
  * Runs a one-off command (`npm run seed`, `npm run audit:retention`) against the configured
  * database, migrated first, as its owner; prints what `work` reports and stops everything it
- * started. A failure prints its message and exits 1.
+ * started. A failure prints its message and exits 1. `entities`: what the command's work maps
+ * (the modules' entities, handed down by the command, since db/ knows no module).
  */
-export function runDatabaseCommand(work: (dataSource: DataSource, config: Config) => Promise<string>): void {
+export function runDatabaseCommand(entities: Function[], work: (dataSource: DataSource, config: Config) => Promise<string>): void {
   const run = async () => {
     const config = loadConfig();
     const database = await openDatabase(config);
-    const dataSource = createDataSource({ url: database.url });
+    const dataSource = createDataSource({ entities, url: database.url });
     try {
       await dataSource.initialize();
       await dataSource.runMigrations({ transaction: 'each' });

@@ -14,7 +14,7 @@ const FILE = join(__dirname, '..', '..', 'schema', 'database.sql');
 async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `registry-schema-pg-${process.pid}`), persistent: false });
   try {
-    const dataSource = createDataSource({ url: server.url, poolSize: 1 });
+    const dataSource = createDataSource({ entities: [], url: server.url, poolSize: 1 });
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });

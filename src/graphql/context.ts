@@ -2,22 +2,17 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { TokenClaims } from '../auth/caller';
 import { RequestTransaction } from '../db/request-transaction';
-import { createAgencyLoaders, type AgencyLoaders } from '../modules/agency/agency.loader';
-import { createItemLoaders, type ItemLoaders } from '../modules/item/item.loader';
-import { createMatchingLoaders, type MatchingLoaders } from '../modules/matching/item-match.loader';
-import { createMovementLoaders, type MovementLoaders } from '../modules/movement/movement.loader';
-import { createRouteLoaders, type RouteLoaders } from '../modules/route/route.loader';
-import { createSeizureLoaders, type SeizureLoaders } from '../modules/seizure/seizure.loader';
-import { createSupplierLoaders, type SupplierLoaders } from '../modules/supplier/supplier.loader';
+import type { RegistryLoaders } from '../modules';
+import type { RegistryModule } from '../modules/registry-module';
+import type { NodeTypes } from './relay/node-types';
 
-export interface Loaders {
-  agency: AgencyLoaders;
-  seizure: SeizureLoaders;
-  item: ItemLoaders;
-  supplier: SupplierLoaders;
-  movement: MovementLoaders;
-  route: RouteLoaders;
-  matching: MatchingLoaders;
+/** Every module's loaders for one request, keyed by module name. */
+export type Loaders = RegistryLoaders;
+
+/** What every request's context is built from: the registry's modules, and the Node types they declare. */
+export interface RequestContextParts {
+  modules: readonly RegistryModule[];
+  nodes: NodeTypes;
 }
 
 /** What the audit trail records of a request besides the operation itself. */
@@ -37,6 +32,7 @@ export interface RequestContext {
   claims: TokenClaims;
   tx: RequestTransaction;
   loaders: Loaders;
+  nodes: NodeTypes;
   audit: AuditFacts;
 }
 
@@ -44,23 +40,18 @@ export function createRequestContext(
   dataSource: DataSource,
   claims: TokenClaims,
   requestId: string,
+  parts: RequestContextParts,
   audit: Pick<AuditFacts, 'clientAddress' | 'justification'> = { clientAddress: null, justification: null },
 ): RequestContext {
   const tx = new RequestTransaction(dataSource, claims);
+  const loaders = Object.fromEntries(parts.modules.flatMap((module) => (module.loaders ? [[module.name, module.loaders(tx)]] : [])));
   return {
     requestId,
     claims,
     tx,
+    nodes: parts.nodes,
     audit: { ...audit, entityIds: [], restrictedHitsIn: new Set() },
-    loaders: {
-      agency: createAgencyLoaders(() => tx.manager()),
-      seizure: createSeizureLoaders(tx),
-      item: createItemLoaders(tx),
-      supplier: createSupplierLoaders(tx),
-      movement: createMovementLoaders(tx),
-      route: createRouteLoaders(tx),
-      matching: createMatchingLoaders(tx),
-    },
+    loaders: loaders as Loaders,
   };
 }
 

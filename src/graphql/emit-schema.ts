@@ -3,9 +3,10 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printRegistrySchema } from './print-schema';
+import { registryModules } from '../modules';
 import { buildRegistrySchema } from './schema';
 
-buildRegistrySchema().then((schema) => {
+buildRegistrySchema(registryModules).then((schema) => {
   const file = join(__dirname, '..', '..', 'schema', 'schema.graphql');
   writeFileSync(file, printRegistrySchema(schema));
   console.log(`wrote ${file}`);

@@ -1,7 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import type { EnumDeclaration } from '../modules/registry-module';
 import { HandlingCode } from '../shared/handling';
 
-registerEnumType(HandlingCode, {
+/** The sharing restriction every record carries, as a GraphQL enum. */
+export const HANDLING_CODE_ENUM: EnumDeclaration = {
+  type: HandlingCode,
   name: 'HandlingCode',
   description: 'Traffic Light Protocol 2.0: who may read a record.',
   valuesConfig: {
@@ -11,4 +13,4 @@ registerEnumType(HandlingCode, {
     TLP_AMBER_STRICT: { description: 'The owning agency only.' },
     TLP_RED: { description: 'The recording user only; gives no hits to anyone else.' },
   },
-});
+};

@@ -1,51 +1,27 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { ViewerResolver } from '../auth/viewer.resolver';
-import { AgencyResolver } from '../modules/agency/agency.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import '../modules/item/item.enums.graphql';
-import { ItemResolver } from '../modules/item/item.resolver';
-import '../modules/matching/matching.enums.graphql';
-import { ItemMatchesResolver, ItemMatchResolver } from '../modules/matching/item-match.resolver';
-import { MatchReviewResolver } from '../modules/matching/match-review.resolver';
-import { ItemCustodyResolver } from '../modules/movement/item-custody.resolver';
-import '../modules/movement/movement.enums.graphql';
-import { MovementResolver } from '../modules/movement/movement.resolver';
-import { SupplierMovementsResolver } from '../modules/movement/supplier-movements.resolver';
-import { RouteResolver } from '../modules/route/route.resolver';
-import { SeizureResolver } from '../modules/seizure/seizure.resolver';
-import '../modules/supplier/supplier.enums.graphql';
-import { SupplierCandidatesResolver } from '../modules/supplier/supplier-candidates.resolver';
-import { SupplierMergeResolver } from '../modules/supplier/supplier-merge.resolver';
-import { SupplierResolver } from '../modules/supplier/supplier.resolver';
-import { SupplyChainResolver } from '../modules/supply-chain/supply-chain.resolver';
-import './handling-code';
+import { buildSchema, registerEnumType } from 'type-graphql';
+import type { EnumDeclaration, RegistryModule } from '../modules/registry-module';
+import { ERROR_CODE_ENUM } from './errors/user-error';
+import { HANDLING_CODE_ENUM } from './handling-code';
 import { NodeResolver } from './relay/node.resolver';
 
-/** Every resolver of the API, listed explicitly (no globbing): the schema is what this list builds. */
-export const resolvers = [
-  NodeResolver,
-  ViewerResolver,
-  AgencyResolver,
-  SeizureResolver,
-  ItemResolver,
-  SupplierResolver,
-  MovementResolver,
-  SupplierMovementsResolver,
-  ItemCustodyResolver,
-  SupplyChainResolver,
-  RouteResolver,
-  ItemMatchResolver,
-  ItemMatchesResolver,
-  MatchReviewResolver,
-  SupplierCandidatesResolver,
-  SupplierMergeResolver,
-  AuditResolver,
-] as const;
+/** Enums of the API itself, beside those the modules declare. */
+const CORE_ENUMS = [HANDLING_CODE_ENUM, ERROR_CODE_ENUM];
 
-export async function buildRegistrySchema(): Promise<GraphQLSchema> {
+// type-graphql keeps enum registrations in its own process-wide metadata: register each once.
+const registered = new WeakSet<object>();
+function register({ type, ...options }: EnumDeclaration): void {
+  if (registered.has(type)) return;
+  registered.add(type);
+  registerEnumType(type, options);
+}
+
+/** The API's schema: the node query and what every module declares (resolvers, enums), in the modules' order. */
+export async function buildRegistrySchema(modules: readonly RegistryModule[]): Promise<GraphQLSchema> {
+  for (const declaration of [...CORE_ENUMS, ...modules.flatMap((module) => module.enums ?? [])]) register(declaration);
+  const resolvers = [NodeResolver, ...modules.flatMap((module) => module.resolvers ?? [])];
   const schema = await buildSchema({
-    resolvers: [...resolvers],
+    resolvers: resolvers as unknown as [Function, ...Function[]],
     // Input rules live in the services, which report them as userErrors with field paths;
     // class-validator would turn them into top-level errors instead.
     validate: false,

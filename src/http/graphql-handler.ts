@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, verifyToken, type TokenSettings } from '../auth/tokens';
-import { createRequestContext, type RequestContext } from '../graphql/context';
+import { createRequestContext, type RequestContext, type RequestContextParts } from '../graphql/context';
 import { documentRefusal } from '../graphql/limits/document-check';
 import type { QueryLimits } from '../graphql/limits/query-limits';
 import { appendAuditEvents } from '../modules/audit/audit.service';
@@ -20,6 +20,8 @@ export interface GraphQLHandlerOptions {
   bodyLimitBytes: number;
   /** Size and token limits of the GraphQL document, checked here, before Apollo parses it. */
   documentLimits: Pick<QueryLimits, 'maxDocumentBytes' | 'maxTokens'>;
+  /** What each request's context is built from (the modules and their Node types). */
+  contextParts: RequestContextParts;
   /** Answers a browser that asks for the GraphQL page (GraphiQL); it runs no operation. */
   sendGraphiQL(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
 }
@@ -56,7 +58,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const token = bearerToken(req);
     try {
       if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
-      context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, audit);
+      context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, options.contextParts, audit);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       // The refusal stands even if the database cannot take its audit event right now.

@@ -5,6 +5,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { RequestTransaction } from '../../src/db/request-transaction';
 import { pageRequest } from '../../src/graphql/relay/page';
 import { AuditReadService } from '../../src/modules/audit/audit-read.service';
@@ -26,7 +27,7 @@ const query = (sql: string, params?: unknown[]) => dataSource.query(sql, params)
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = createDataSource({ url: database.url, poolSize: 2 });
+  dataSource = createDataSource({ entities: registryEntities, url: database.url, poolSize: 2 });
   await dataSource.initialize();
   [{ id: agency.id }] = await query(`INSERT INTO agency (code, name, jurisdiction) VALUES ($1, 'Audited agency', 'FR') RETURNING id`, [agency.code]);
   // 6,000 events of 60 other agencies over the last 6 weeks, and 30 of the auditor's agency a week ago.

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { createLogger } from '../../src/shared/logger';
 import { makeAgency } from '../factories/agency.factory';
 import { RECORD_SEIZURE, seizureInput } from '../factories/seizure.factory';
@@ -59,7 +60,7 @@ beforeAll(async () => {
   await setup.connect();
   await setup.query('CREATE DATABASE registry');
   await setup.end();
-  const migrator = createDataSource({ url: pg.url('registry') });
+  const migrator = createDataSource({ entities: registryEntities, url: pg.url('registry') });
   await migrator.initialize();
   await migrator.runMigrations({ transaction: 'each' });
   await migrator.destroy();

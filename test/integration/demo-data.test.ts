@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/roles';
-import { DEMO_AGENCY, DEMO_SUBJECT, demoSeizures } from '../../src/db/seed/demo-data';
-import { demoMovements, demoSuppliers } from '../../src/db/seed/demo-provenance';
-import { seedDemoData, seedDemoDataIfEmpty } from '../../src/db/seed/seed';
+import { DEMO_AGENCY, DEMO_SUBJECT, demoSeizures } from '../../src/demo/demo-data';
+import { demoMovements, demoSuppliers } from '../../src/demo/demo-provenance';
+import { seedDemoData, seedDemoDataIfEmpty } from '../../src/demo/seed';
 import { TestApp } from '../setup/test-app';
 
 let app: TestApp;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { createTestDatabase } from '../setup/test-database';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
@@ -16,7 +17,7 @@ let dataSource: DataSource;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = createDataSource({ url: database.url, poolSize: 2 });
+  dataSource = createDataSource({ entities: registryEntities, url: database.url, poolSize: 2 });
   await dataSource.initialize();
 });
 

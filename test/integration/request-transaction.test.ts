@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenClaims } from '../../src/auth/caller';
 import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { RequestTransaction } from '../../src/db/request-transaction';
 import { createTestDatabase } from '../setup/test-database';
 
@@ -14,7 +15,7 @@ let dataSource: DataSource;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = createDataSource({ url: database.url, poolSize: 1, connectionTimeoutMs: 3000 });
+  dataSource = createDataSource({ entities: registryEntities, url: database.url, poolSize: 1, connectionTimeoutMs: 3000 });
   await dataSource.initialize();
   await dataSource.query(`INSERT INTO agency (code, name, jurisdiction) VALUES ('TX-HOME', 'Unité de test', 'FR')`);
 });

@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/db/embedded-postgres';
 import { ensureConsoleBuild } from '../../src/http/console-build';
 import { prepareChromium } from '../browser/support/chromium-path';
@@ -35,7 +36,7 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${template}`);
   });
-  const dataSource = createDataSource({ url: databaseUrl(serverUrl, template) });
+  const dataSource = createDataSource({ entities: registryEntities, url: databaseUrl(serverUrl, template) });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Role } from '../../src/auth/roles';
 import { signToken, type TokenSettings } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
+import { registryEntities } from '../../src/modules';
 import type { QueryLimits } from '../../src/graphql/limits/query-limits';
 import { createRegistryServer, type RegistryServer } from '../../src/server';
 import { logger, type Logger } from '../../src/shared/logger';
@@ -52,6 +53,7 @@ export class TestApp {
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const database = options.database ?? await createTestDatabase();
     const dataSource = createDataSource({
+    entities: registryEntities,
       url: database.url, poolSize: options.poolSize ?? 5,
       connectionTimeoutMs: options.connectionTimeoutMs, statementTimeoutMs: options.statementTimeoutMs,
     });

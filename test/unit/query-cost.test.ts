@@ -4,6 +4,7 @@ import { getOperationAST, parse, type GraphQLSchema } from 'graphql';
 import { operationCost } from '../../src/graphql/limits/operation-cost';
 import { DEFAULT_QUERY_LIMITS } from '../../src/graphql/limits/query-limits';
 import { buildRegistrySchema } from '../../src/graphql/schema';
+import { registryModules } from '../../src/modules';
 import {
   CONNECTION_BOMB,
   CONNECTION_BOMB_WITH_VARIABLES,
@@ -15,7 +16,7 @@ import {
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildRegistrySchema();
+  schema = await buildRegistrySchema(registryModules);
 });
 
 function costOf(query: string, variables: Record<string, unknown> = {}): number {

@@ -3,6 +3,9 @@ import { decodePage, pageFromFetched, rowsToFetch } from '../../src/graphql/rela
 import { fromGlobalId, idOfType, toGlobalId } from '../../src/graphql/relay/global-id';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from '../../src/graphql/relay/page';
 import { Refusal } from '../../src/shared/refusal';
+import { nodeTypesOf } from '../../src/graphql/relay/node-types';
+import { registryModules } from '../../src/modules';
+import { SeizureEntity } from '../../src/modules/seizure/seizure.entity';
 
 const SEIZURE_UUID = '3f9a1c52-7d4e-4b8a-9e21-c0d5a6b7e8f9';
 const ITEM_UUID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
@@ -60,8 +63,17 @@ describe('global ids', () => {
     expect(fromGlobalId(null as unknown as string)).toBeNull();
   });
 
-  it('reject a well-formed id of a type the registry does not have', () => {
-    expect(fromGlobalId(b64(`Smuggler:${SEIZURE_UUID}`))).toBeNull();
+  it('of a type the registry does not have name nothing: no module declares it, and it is no id of a type that exists', () => {
+    const smuggler = b64(`Smuggler:${SEIZURE_UUID}`);
+    expect(nodeTypesOf(registryModules).byName(fromGlobalId(smuggler)!.type)).toBeUndefined();
+    expect(idOfType(smuggler, 'Seizure')).toBeNull();
+  });
+
+  it('name the Node types the modules declare, and which type a value is', () => {
+    const nodes = nodeTypesOf(registryModules);
+    expect(['Agency', 'Seizure', 'Item', 'Supplier', 'Movement'].map((name) => nodes.byName(name)?.name)).toEqual(['Agency', 'Seizure', 'Item', 'Supplier', 'Movement']);
+    expect(nodes.typeNameOf(Object.assign(new SeizureEntity(), { id: SEIZURE_UUID }))).toBe('Seizure');
+    expect(nodes.typeNameOf({ id: SEIZURE_UUID })).toBeUndefined();
   });
 });
 

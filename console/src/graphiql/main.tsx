@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readToken } from '../shared/session-token';
 import { registryFetcher } from './fetcher';
+import { introspectionIsOff } from './introspection';
 
 const DEFAULT_QUERY = `# The registry's GraphQL API. Your console sign-in is sent with every request;
 # or add {"Authorization": "Bearer <token>"} in the Headers tab below.
@@ -26,11 +27,25 @@ function SignInNotice() {
   );
 }
 
+function NoIntrospectionNotice() {
+  return (
+    <p className="registry-notice" role="note">
+      Schema-aware completion and the docs need introspection, which this registry turns off in production.
+      Queries you type or paste still run with your token; the schema is in the registry's repository as <code>schema/schema.graphql</code>.
+    </p>
+  );
+}
+
+const noIntrospection = introspectionIsOff();
+
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
     <div className="registry-graphiql">
       <SignInNotice />
-      <GraphiQL fetcher={registryFetcher} defaultQuery={DEFAULT_QUERY} defaultEditorToolsVisibility={false}>
+      {noIntrospection && <NoIntrospectionNotice />}
+      {/* schema={null}: GraphiQL sends no introspection query (it would only be refused). */}
+      <GraphiQL fetcher={registryFetcher} defaultQuery={DEFAULT_QUERY} defaultEditorToolsVisibility={false}
+        {...(noIntrospection ? { schema: null } : {})}>
         <GraphiQL.Logo>
           <a href="/">Seizure registry</a>
         </GraphiQL.Logo>

@@ -1,7 +1,6 @@
 import { DomainError } from '../../shared/domain-error';
 import type { RequestContext } from '../context';
 import { toGlobalId } from '../relay/global-id';
-import { typeNameOf } from '../relay/node-registry';
 import type { UserError } from './user-error';
 
 /** Every mutation payload: its nullable result fields plus `userErrors`. */
@@ -36,7 +35,7 @@ export async function toPayload<P extends PayloadShape>(
 /** The audit trail names the records a mutation created or changed (or, refused, the one it met). */
 function noteRecords(context: RequestContext, values: unknown[]): void {
   for (const value of values) {
-    const type = value && typeof value === 'object' ? typeNameOf(value) : undefined;
+    const type = value && typeof value === 'object' ? context.nodes.typeNameOf(value) : undefined;
     if (type) context.audit.entityIds.push(toGlobalId(type, (value as { id: string }).id));
   }
 }

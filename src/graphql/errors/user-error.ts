@@ -1,7 +1,10 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import type { EnumDeclaration } from '../../modules/registry-module';
 import { ErrorCode } from '../../shared/domain-error';
 
-registerEnumType(ErrorCode, {
+/** Why a mutation refused its input, as a GraphQL enum. */
+export const ERROR_CODE_ENUM: EnumDeclaration = {
+  type: ErrorCode,
   name: 'ErrorCode',
   description: 'Why a mutation refused its input.',
   valuesConfig: {
@@ -12,7 +15,7 @@ registerEnumType(ErrorCode, {
     FORBIDDEN: { description: 'The caller may not do this.' },
     CONFLICT: { description: 'The record changed since it was read, or the change contradicts its state.' },
   },
-});
+};
 
 @ObjectType({ description: 'An expected failure of a mutation; a payload with user errors changed nothing.' })
 export class UserError {

@@ -4,7 +4,6 @@ import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
 import { toGlobalId } from '../../graphql/relay/global-id';
-import { registerNodeType } from '../../graphql/relay/node-registry';
 import { AgencyEntity } from './agency.entity';
 import { AgencyCreateInput } from './agency.inputs';
 import { AgencyCreatePayload } from './agency.payloads';
@@ -12,8 +11,6 @@ import { AgencyService } from './agency.service';
 import { AgencyType } from './agency.type';
 
 // Agencies are readable by every authenticated caller.
-registerNodeType({ name: 'Agency', entity: AgencyEntity, load: (id, context) => context.loaders.agency.byId.load(id) });
-
 @Resolver(() => AgencyType)
 export class AgencyResolver {
   @Query(() => [AgencyType], { description: 'Every registered agency, by code.' })

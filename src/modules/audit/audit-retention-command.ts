@@ -3,7 +3,7 @@
 import { runDatabaseCommand } from '../../db/database-command';
 import { maintainAuditPartitions } from './audit-retention';
 
-runDatabaseCommand(async (dataSource, config) => {
+runDatabaseCommand([], async (dataSource, config) => {
   const { created, dropped } = await maintainAuditPartitions(dataSource, config.auditRetentionMonths);
   return `audit partitions created: ${created.join(', ') || 'none'}; dropped: ${dropped.join(', ') || 'none'}`;
 });

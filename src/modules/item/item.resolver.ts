@@ -3,7 +3,6 @@ import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { registerNodeType } from '../../graphql/relay/node-registry';
 import { pageRequest } from '../../graphql/relay/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { SeizureEntity } from '../seizure/seizure.entity';
@@ -14,13 +13,6 @@ import { ItemKind } from './item.enums';
 import { ItemFilter } from './item.inputs';
 import { ItemService } from './item.service';
 import { BoatDetailsType, EngineDetailsType, ItemType, LifeJacketDetailsType } from './item.type';
-
-async function loadItem(id: string, context: RequestContext): Promise<ItemEntity | null> {
-  requireBusinessReader(await context.tx.caller());
-  return context.loaders.item.byId.load(id);
-}
-
-registerNodeType({ name: 'Item', entity: ItemEntity, load: loadItem });
 
 /** The kind-specific facts of an item, or null when it is of another kind or none were recorded. */
 function detailsOf<T extends object>(item: ItemEntity, kind: ItemKind, details: T): T | null {

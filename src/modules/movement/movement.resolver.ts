@@ -4,7 +4,6 @@ import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
 import { idOfType, optionalIdOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { registerNodeType } from '../../graphql/relay/node-registry';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
 import type { ItemEntity } from '../item/item.entity';
@@ -16,15 +15,6 @@ import { MovementEntity } from './movement.entity';
 import { MovementRecordInput } from './movement.inputs';
 import { MovementRecordPayload } from './movement.payloads';
 import { MovementType } from './movement.type';
-
-registerNodeType({
-  name: 'Movement',
-  entity: MovementEntity,
-  load: async (id, context) => {
-    requireBusinessReader(await context.tx.caller());
-    return context.loaders.movement.byId.load(id);
-  },
-});
 
 @Resolver(() => MovementType)
 export class MovementResolver {

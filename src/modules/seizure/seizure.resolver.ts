@@ -5,7 +5,6 @@ import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { registerNodeType } from '../../graphql/relay/node-registry';
 import { pageRequest } from '../../graphql/relay/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
@@ -23,13 +22,6 @@ import { SeizureFilter, SeizureRecordInput } from './seizure.inputs';
 import { SeizureRecordPayload } from './seizure.payloads';
 import { SeizureService } from './seizure.service';
 import { LocationType, SeizureType } from './seizure.type';
-
-async function loadSeizure(id: string, context: RequestContext): Promise<SeizureEntity | null> {
-  requireBusinessReader(await context.tx.caller());
-  return context.loaders.seizure.byId.load(id);
-}
-
-registerNodeType({ name: 'Seizure', entity: SeizureEntity, load: loadSeizure });
 
 @Resolver(() => SeizureType)
 export class SeizureResolver {

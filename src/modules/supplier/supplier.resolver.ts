@@ -5,7 +5,6 @@ import type { RequestContext } from '../../graphql/context';
 import { toPayload } from '../../graphql/errors/payload';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { registerNodeType } from '../../graphql/relay/node-registry';
 import { pageRequest } from '../../graphql/relay/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
@@ -17,13 +16,6 @@ import { SupplierCreateInput, SupplierFilter } from './supplier.inputs';
 import { SupplierCreatePayload } from './supplier.payloads';
 import { SupplierService } from './supplier.service';
 import { PartyIdentifierType, SupplierType } from './supplier.type';
-
-async function loadSupplier(id: string, context: RequestContext): Promise<SupplierEntity | null> {
-  requireBusinessReader(await context.tx.caller());
-  return context.loaders.supplier.byId.load(id);
-}
-
-registerNodeType({ name: 'Supplier', entity: SupplierEntity, load: loadSupplier });
 
 @Resolver(() => SupplierType)
 export class SupplierResolver {

@@ -33,9 +33,12 @@ export interface WatchedPage {
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export async function openWatchedPage(
-  browser: Browser, options: { width?: number; height?: number; expectedErrors?: RegExp[] } = {},
+  browser: Browser, options: { width?: number; height?: number; expectedErrors?: RegExp[]; timezoneId?: string } = {},
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const errors: string[] = [];

@@ -34,7 +34,7 @@ export function ItemLineFields({ line, index, errors, onChange, onRemove, canRem
   return (
     <fieldset className="item-line" data-line={index}>
       <legend>Item {index + 1}: {KIND_LABELS[line.kind]}</legend>
-      {lineError && <p className="field-error" role="alert">{lineError}</p>}
+      {lineError && <p className="field-error" tabIndex={-1} data-refusal="">{lineError}</p>}
       <div className="grid">
         <SelectField label="Kind" value={line.kind} options={ITEM_KINDS.map((k) => [k, KIND_LABELS[k]])} error={at('kind')}
           onChange={(e) => onChange({ kind: e.target.value as ItemLine['kind'] })} />

@@ -1,14 +1,15 @@
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useViewer } from '../../auth/viewer-context';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { localTimeZone, offsetLabel } from '../../format/dates';
+import { registryUnavailable, type RegistryUnavailable } from '../../graphql/registry-unavailable';
 import { HANDLING_CODES, HANDLING_HELP, handlingLabel } from '../../format/labels';
 import { usePageTitle } from '../../layout/page-title';
 import { ItemLineFields } from './ItemLineFields';
 import { AGENCIES, SEIZURE_RECORD } from './record.queries';
+import { RetryNotice } from './RetryNotice';
 import { errorsByField, newItemLine, newSeizureForm, toRecordInput, type ItemLine, type SeizureForm } from './seizure-form';
 
 /** Recording a seizure: fast entry from the keyboard, the API's own messages at the fields they name, safe retries. */
@@ -22,7 +23,8 @@ export function RecordSeizurePage() {
   // repeat with the seizure first recorded.
   const [clientKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [unreachable, setUnreachable] = useState(false);
+  // Kept until an answer comes, so the notice (and its Retry button, which may hold focus) stays while retrying.
+  const [unavailable, setUnavailable] = useState<RegistryUnavailable | null>(null);
   const [record, { loading }] = useMutation(SEIZURE_RECORD, {
     // Lists of seizures are merged page by page in the cache: drop them, so they are read again with the new one.
     update(cache, result) {
@@ -45,13 +47,18 @@ export function RecordSeizurePage() {
     focusLine(Math.max(0, index - 1));
   };
 
+  /** After a refusal: focus the first field in error, or the first message naming no field. */
+  const focusFirstError = () => requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus() ?? document.querySelector<HTMLElement>('[data-refusal]')?.focus());
+
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    setUnreachable(false);
+    if (loading) return;
     try {
       const result = await record({ variables: { input: toRecordInput(form, clientKey) } });
       const payload = result.data?.seizureRecord;
-      if (!payload) return setUnreachable(true);
+      if (!payload) return setUnavailable({ kind: 'unreachable' });
+      setUnavailable(null);
       // A retry of a call that was stored after all answers the first seizure under the same key.
       const repeat = payload.userErrors.every((e) => e.code === 'DUPLICATE_REFERENCE' && e.field?.join('.') === 'input.clientKey');
       if (payload.seizure && (payload.userErrors.length === 0 || repeat)) {
@@ -59,18 +66,24 @@ export function RecordSeizurePage() {
         return;
       }
       setErrors(errorsByField(payload.userErrors));
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstError();
     } catch (error) {
-      // GraphQL errors (a malformed date or country) are about the input; anything else is the network or a 503.
-      if (CombinedGraphQLErrors.is(error)) setErrors({ '': error.errors.map((e) => e.message).join(' ') });
-      else setUnreachable(true);
+      // A 503 SERVICE_UNAVAILABLE or no answer: keep everything and offer the retry. Other
+      // GraphQL errors (a malformed date or country) are about the input.
+      const why = registryUnavailable(error);
+      setUnavailable(why);
+      if (!why) {
+        setErrors({ '': (error as { errors?: Array<{ message: string }> }).errors?.map((e) => e.message).join(' ') ?? String(error) });
+        focusFirstError();
+      }
     }
   }
 
   function shortcuts(event: KeyboardEvent) {
     if (!event.altKey) return;
     const line = Number((event.target as HTMLElement).closest<HTMLElement>('[data-line]')?.dataset.line ?? -1);
-    if (event.key.toLowerCase() === 'n') {
+    // event.code too: on a Mac, Alt+N types a dead key rather than "n".
+    if (event.key.toLowerCase() === 'n' || event.code === 'KeyN') {
       event.preventDefault();
       addLine();
     } else if (event.key === 'Backspace' && line >= 0) {
@@ -81,17 +94,17 @@ export function RecordSeizurePage() {
 
   const others = (agencies.data?.agencies ?? []).filter((a) => a.id !== viewer.agency?.id);
   const general = errors[''];
+  const refusals = Object.keys(errors).length;
   return (
     <>
       <h1>Record a seizure</h1>
       <p className="help">Shortcuts: <kbd>Alt</kbd>+<kbd>N</kbd> adds an item line, <kbd>Alt</kbd>+<kbd>Backspace</kbd> removes the line you are in, <kbd>Enter</kbd> in a field records.</p>
-      {unreachable && (
-        <div className="notice notice-error" role="alert">
-          <p>The registry could not be reached or is busy (nothing was lost: everything you typed is still here). Retrying is safe: the seizure is stored once.</p>
-          <button type="button" onClick={() => void submit()} disabled={loading}>Retry</button>
-        </div>
+      {unavailable && <RetryNotice why={unavailable} retrying={loading} onRetry={() => void submit()} />}
+      {refusals > 0 && (
+        <p className="notice notice-error" role="alert" tabIndex={-1} data-refusal={general ? '' : undefined}>
+          {general ?? `The registry refused the seizure: ${refusals === 1 ? 'one problem, shown at its field' : `${refusals} problems, shown at their fields`}. Nothing was stored.`}
+        </p>
       )}
-      {general && <p className="notice notice-error" role="alert">{general}</p>}
       <form onSubmit={submit} onKeyDown={shortcuts} noValidate aria-label="New seizure">
         <fieldset className="card">
           <legend>Seizure</legend>
@@ -117,14 +130,13 @@ export function RecordSeizurePage() {
                   {a.code} <span className="help">{a.name}</span>
                 </label>
               ))}
-              {errors.sharedWith && <p className="field-error" role="alert">{errors.sharedWith}</p>}
+              {errors.sharedWith && <p className="field-error" tabIndex={-1} data-refusal="">{errors.sharedWith}</p>}
             </fieldset>
           )}
-          <label>Notes<textarea rows={3} value={form.notes} aria-invalid={errors.notes ? true : undefined} onChange={(e) => set({ notes: e.target.value })} /></label>
-          {errors.notes && <p className="field-error" role="alert">{errors.notes}</p>}
+          <TextAreaField label="Notes" rows={3} value={form.notes} error={errors.notes} onChange={(e) => set({ notes: e.target.value })} />
         </fieldset>
         <h2>Items</h2>
-        {errors.items && <p className="field-error" role="alert">{errors.items}</p>}
+        {errors.items && <p className="field-error" tabIndex={-1} data-refusal="">{errors.items}</p>}
         {form.items.map((line, index) => (
           <ItemLineFields key={line.key} line={line} index={index} errors={errors} canRemove={form.items.length > 1}
             onChange={(patch) => setLine(index, patch)} onRemove={() => removeLine(index)} />

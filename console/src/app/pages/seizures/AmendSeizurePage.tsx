@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { SeizureUpdateMutation, SeizureUpdateMutationVariables } from '../../../generated/operations';
 import type { HandlingCode } from '../../../generated/schema-types';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Empty, Loading, QueryError } from '../../components/status';
 import { localInputToIso, localTimeZone, toLocalInputValue } from '../../format/dates';
 import { HANDLING_CODES, HANDLING_HELP, handlingLabel } from '../../format/labels';
@@ -70,8 +70,7 @@ export function AmendSeizurePage() {
           <SelectField label="Handling" value={form.handling} error={errors.handling} help={HANDLING_HELP[form.handling]}
             options={HANDLING_CODES.map((c) => [c, handlingLabel(c)])} onChange={(e) => set({ handling: e.target.value as HandlingCode })} />
         </div>
-        <label>Notes<textarea rows={4} value={form.notes} onChange={(e) => set({ notes: e.target.value })} /></label>
-        {errors.notes && <p className="field-error" role="alert">{errors.notes}</p>}
+        <TextAreaField label="Notes" rows={4} value={form.notes} error={errors.notes} onChange={(e) => set({ notes: e.target.value })} />
         <div className="actions"><button type="submit" disabled={loading}>{loading ? 'Saving…' : 'Save amendment'}</button></div>
       </form>
     </>

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { RegisteredCaller } from '../../auth/access';
-import { Role } from '../../auth/roles';
-import { AgencyService } from '../../modules/agency/agency.service';
-import { SeizureRecordService } from '../../modules/seizure/seizure-record.service';
-import { DomainError, ErrorCode } from '../../shared/domain-error';
-import { RequestTransaction } from '../request-transaction';
-import { MovementRecordService } from '../../modules/movement/movement-record.service';
-import { SupplierCreateService } from '../../modules/supplier/supplier-create.service';
+import type { RegisteredCaller } from '../auth/access';
+import { Role } from '../auth/roles';
+import { AgencyService } from '../modules/agency/agency.service';
+import { SeizureRecordService } from '../modules/seizure/seizure-record.service';
+import { DomainError, ErrorCode } from '../shared/domain-error';
+import { RequestTransaction } from '../db/request-transaction';
+import { MovementRecordService } from '../modules/movement/movement-record.service';
+import { SupplierCreateService } from '../modules/supplier/supplier-create.service';
 import { demoAgencies, demoSeizures } from './demo-data';
 import { demoMovements, demoSuppliers, type DemoItemRef } from './demo-provenance';
 

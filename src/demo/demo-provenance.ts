@@ -1,6 +1,6 @@
-import { HandlingCode } from '../../shared/handling';
-import { TransportMode } from '../../modules/movement/movement.enums';
-import { SupplierRole } from '../../modules/supplier/supplier.enums';
+import { HandlingCode } from '../shared/handling';
+import { TransportMode } from '../modules/movement/movement.enums';
+import { SupplierRole } from '../modules/supplier/supplier.enums';
 
 // The supply chains behind the demo seizures, every company
 // invented: life jackets from a Turkish textile firm through a Bulgarian importer to a German

@@ -1,7 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
-import { AgencyType } from '../modules/agency/agency.type';
-import type { CallerAgency } from './caller';
+import type { RequestContext } from '../../graphql/context';
+import { AgencyType } from '../agency/agency.type';
+import type { CallerAgency } from '../../auth/caller';
 
 @ObjectType('Viewer', {
   description: 'The caller, as their token and the registry know them. Not a Node and has no id: a client cache keeps it unnormalised, under the query that read it.',

@@ -1,8 +1,8 @@
-import { HandlingCode } from '../../shared/handling';
-import { TransportMode } from '../../modules/movement/movement.enums';
-import { EngineFuel, HullMaterial, ItemCondition, ItemKind, LifeJacketSize } from '../../modules/item/item.enums';
-import type { AgencyDraft } from '../../modules/agency/agency.service';
-import type { SeizureRecordInput } from '../../modules/seizure/seizure.inputs';
+import { HandlingCode } from '../shared/handling';
+import { TransportMode } from '../modules/movement/movement.enums';
+import { EngineFuel, HullMaterial, ItemCondition, ItemKind, LifeJacketSize } from '../modules/item/item.enums';
+import type { AgencyDraft } from '../modules/agency/agency.service';
+import type { SeizureRecordInput } from '../modules/seizure/seizure.inputs';
 
 // The demo story, with invented companies: life jackets from a Turkish textile firm
 // seized near Dunkirk and Ostend; one engine serial recorded in Kent and in Duisburg; hulls from

@@ -1,5 +1,5 @@
-import { Role } from '../../auth/roles';
-import { signToken, type TokenSettings } from '../../auth/tokens';
+import { Role } from '../auth/roles';
+import { signToken, type TokenSettings } from '../auth/tokens';
 import { DEMO_AGENCY, DEMO_SUBJECT } from './demo-data';
 
 const THIRTY_DAYS = 30 * 24 * 3600;

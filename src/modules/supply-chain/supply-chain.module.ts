@@ -1,0 +1,7 @@
+import { defineModule } from '../registry-module';
+import { SupplyChainResolver } from './supply-chain.resolver';
+
+export const supplyChainModule = defineModule({
+  name: 'supplyChain',
+  resolvers: [SupplyChainResolver],
+});

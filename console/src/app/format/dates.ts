@@ -10,8 +10,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : DISPLAY.format(date);
 }
 
+// Chromium's ICU still answers some zones by names the IANA database has replaced.
+const CURRENT_ZONE_NAMES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv', 'Atlantic/Faeroe': 'Atlantic/Faroe', 'America/Godthab': 'America/Nuuk',
+};
+
+/** The browser's time zone, by its current IANA name (Asia/Kolkata, not Asia/Calcutta). */
 export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return CURRENT_ZONE_NAMES[zone] ?? zone;
 }
 
 function pad(n: number): string {

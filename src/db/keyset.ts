@@ -1,5 +1,5 @@
-import type { CursorCodec, CursorKey, CursorPart, CursorParts } from '../graphql/relay/cursor';
-import { startingCursor, type KeysetPage } from '../graphql/relay/keyset-page';
+import type { CursorCodec, CursorKey, CursorPart, CursorParts } from '../shared/paging/cursor';
+import { startingCursor, type KeysetPage } from '../shared/paging/keyset-page';
 
 /** One sort column of a list, most significant first, and the cursor part it is compared with. */
 export interface KeysetColumn<F extends CursorParts> {

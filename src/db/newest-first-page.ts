@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { cursorCodec } from '../graphql/relay/cursor';
-import { decodePage, pageFromFetched, rowsToFetch } from '../graphql/relay/keyset-page';
-import type { Page, PageRequest } from '../graphql/relay/page';
+import { cursorCodec } from '../shared/paging/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../shared/paging/keyset-page';
+import type { Page, PageRequest } from '../shared/paging/page';
 import { keysetConditions, namedParameters, travelOrder, type KeysetOrder } from './keyset';
 
 /** The cursor key of a list ordered newest first: a timestamp, then the id to break ties. */

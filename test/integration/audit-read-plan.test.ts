@@ -7,7 +7,7 @@ import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
 import { registryEntities } from '../../src/modules';
 import { RequestTransaction } from '../../src/db/request-transaction';
-import { pageRequest } from '../../src/graphql/relay/page';
+import { pageRequest } from '../../src/shared/paging/page';
 import { AuditReadService } from '../../src/modules/audit/audit-read.service';
 import { createTestDatabase } from '../setup/test-database';
 

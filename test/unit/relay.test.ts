@@ -1,7 +1,7 @@
-import { cursorCodec } from '../../src/graphql/relay/cursor';
-import { decodePage, pageFromFetched, rowsToFetch } from '../../src/graphql/relay/keyset-page';
+import { cursorCodec } from '../../src/shared/paging/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../src/shared/paging/keyset-page';
 import { fromGlobalId, idOfType, toGlobalId } from '../../src/graphql/relay/global-id';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from '../../src/graphql/relay/page';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from '../../src/shared/paging/page';
 import { Refusal } from '../../src/shared/refusal';
 import { nodeTypesOf } from '../../src/graphql/relay/node-types';
 import { registryModules } from '../../src/modules';

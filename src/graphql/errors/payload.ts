@@ -13,22 +13,22 @@ export interface PayloadShape {
  * error's problems as `userErrors` (with whatever result the error carries). Anything else
  * is a fault and propagates to the error masking.
  */
-export async function toPayload<P extends PayloadShape>(
+export async function toPayload<R extends object>(
   context: RequestContext,
-  work: () => Promise<Omit<P, 'userErrors'>>,
-  onError: (result: unknown) => Omit<P, 'userErrors'>,
-): Promise<P> {
+  work: () => Promise<R>,
+  onError: (result: unknown) => R,
+): Promise<R & PayloadShape> {
   try {
     const result = await work();
     noteRecords(context, Object.values(result));
-    return { ...result, userErrors: [] } as unknown as P;
+    return { ...result, userErrors: [] };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     noteRecords(context, [error.result]);
     return {
       ...onError(error.result),
       userErrors: error.problems.map((p) => ({ code: p.code, message: p.message, field: p.field })),
-    } as unknown as P;
+    };
   }
 }
 

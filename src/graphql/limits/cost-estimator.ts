@@ -1,7 +1,7 @@
 import { getNamedType, isCompositeType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_WALK_DEPTH, MAX_WALK_DEPTH } from '../../modules/supply-chain/walk-depth';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/page';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/paging/page';
 
 /** Suppliers a walk is assumed to add per step, on average: its lists are priced at maxDepth times this. */
 export const WALK_WIDTH = 5;

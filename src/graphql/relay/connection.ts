@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { Page } from './page';
+import type { Page } from '../../shared/paging/page';
 
 @ObjectType({ description: 'Where a page of a connection starts and ends, and whether more rows follow or precede it (Relay cursor connections).' })
 export class PageInfo {

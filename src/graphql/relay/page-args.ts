@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import type { PageArguments } from './page';
+import type { PageArguments } from '../../shared/paging/page';
 
 /** The paging arguments every connection takes (Relay cursor connections: forwards and backwards). */
 @ArgsType()

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { runMutation } from '../../graphql/mutation';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { AgencyEntity } from './agency.entity';
 import { AgencyCreateInput } from './agency.inputs';
@@ -23,12 +22,8 @@ export class AgencyResolver {
     @Arg('input', () => AgencyCreateInput, { description: 'The agency to register.' }) input: AgencyCreateInput,
     @Ctx() context: RequestContext,
   ): Promise<AgencyCreatePayload> {
-    requireRole(await context.tx.caller(), Role.ADMIN, 'any');
-    return toPayload<AgencyCreatePayload>(
-      context,
-      async () => ({ agency: await context.tx.write((manager) => new AgencyService(manager).create(input)) }),
-      () => ({ agency: null }),
-    );
+    return runMutation(context, { role: Role.ADMIN, agency: 'any' }, 'agency', (manager) =>
+      new AgencyService(manager).create(input));
   }
 
   @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })

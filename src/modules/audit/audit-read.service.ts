@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import { Role } from '../../auth/roles';
 import { keysetConditions, travelOrderSql, type KeysetOrder } from '../../db/keyset';
 import { NEWEST_FIRST_PARTS, type NewestFirstParts } from '../../db/newest-first-page';
-import { cursorCodec } from '../../graphql/relay/cursor';
-import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
-import type { Page, PageRequest } from '../../graphql/relay/page';
+import { cursorCodec } from '../../shared/paging/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../shared/paging/keyset-page';
+import type { Page, PageRequest } from '../../shared/paging/page';
+import { forbidden } from '../../shared/refusal';
 import type { AuditFilter } from './audit.inputs';
 
 export interface AuditEventRow {
@@ -21,6 +24,16 @@ export interface AuditEventRow {
 
 /** All events (ADMIN), or one agency's: those written for its callers (`audit_event.agency_id`, indexed with `at`). */
 export type AuditScope = 'all' | { agencyId: string };
+
+/** Whose events the caller reads: all of them (ADMIN), or their own registered agency's (AUDITOR). */
+export function auditScopeOf(caller: Caller): AuditScope {
+  if (caller.roles.has(Role.ADMIN)) return 'all';
+  if (!caller.roles.has(Role.AUDITOR)) throw forbidden('reading the audit trail needs the AUDITOR or ADMIN role');
+  // An agency's trail is for its own auditors: a code nobody registered is nobody's agency
+  // (its events are an ADMIN's, such as registering it).
+  if (!caller.agency) throw forbidden(`agency ${caller.agencyCode} is not registered: its auditors read nothing`);
+  return { agencyId: caller.agency.id };
+}
 
 /** Newest first, on the table's own columns (the query below names no alias). */
 const EVENTS_NEWEST_FIRST: KeysetOrder<NewestFirstParts, AuditEventRow> = {

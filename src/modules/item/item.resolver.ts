@@ -3,7 +3,7 @@ import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { pageRequest } from '../../graphql/relay/page';
+import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { SeizureEntity } from '../seizure/seizure.entity';
 import { SeizureType } from '../seizure/seizure.type';

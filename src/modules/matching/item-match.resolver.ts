@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
-import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { runMutation } from '../../graphql/mutation';
 import { idOfType } from '../../graphql/relay/global-id';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -13,17 +12,14 @@ import { RestrictedHitType } from '../supply-chain/supply-chain.type';
 import { ItemMatchDecisionService } from './item-match-decision.service';
 import { ItemLinkInput, ItemMatchDecideInput } from './item-match.inputs';
 import { ItemLinkPayload, ItemMatchDecidePayload } from './item-match.payloads';
-import type { MatchFromItem, RestrictedMatch } from './item-match.service';
+import { matchesAsSeen, type MatchView } from './item-match.service';
 import { ItemMatchType } from './item-match.type';
 
-/** A match as the caller sees it: the other item, or a restricted hit in its place. */
-type MatchView = MatchFromItem | (RestrictedMatch & Pick<MatchFromItem, 'reasons' | 'note' | 'decidedBy' | 'decidedByAgencyId' | 'decidedAt'>);
-
-/** Matches between items: the other item of a match, and analysts' decisions and links. */
 /** The pair of an input with its items' database ids. */
 const withItemIds = <T extends { itemId: string; otherItemId: string }>(input: T) =>
   ({ ...input, itemId: idOfType(input.itemId, 'Item'), otherItemId: idOfType(input.otherItemId, 'Item') });
 
+/** Matches between items: the other item of a match, and analysts' decisions and links. */
 @Resolver(() => ItemMatchType)
 export class ItemMatchResolver {
   @Mutation(() => ItemMatchDecidePayload, { description: 'Confirms or rejects a match (ANALYST who can read both items); can be changed later.' })
@@ -31,12 +27,8 @@ export class ItemMatchResolver {
     @Arg('input', () => ItemMatchDecideInput, { description: 'The pair and the decision.' }) input: ItemMatchDecideInput,
     @Ctx() context: RequestContext,
   ): Promise<ItemMatchDecidePayload> {
-    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
-    return toPayload<ItemMatchDecidePayload>(
-      context,
-      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).decide(withItemIds(input))) }),
-      () => ({ match: null }),
-    );
+    return runMutation(context, { role: Role.ANALYST, agency: 'registered' }, 'match', (manager, caller) =>
+      new ItemMatchDecisionService(manager, caller).decide(withItemIds(input)));
   }
 
   @Mutation(() => ItemLinkPayload, { description: 'Links two items an analyst believes are the same (ANALYST who can read both); confirmed at once.' })
@@ -44,12 +36,8 @@ export class ItemMatchResolver {
     @Arg('input', () => ItemLinkInput, { description: 'The pair and why.' }) input: ItemLinkInput,
     @Ctx() context: RequestContext,
   ): Promise<ItemLinkPayload> {
-    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
-    return toPayload<ItemLinkPayload>(
-      context,
-      async () => ({ match: await context.tx.write((manager) => new ItemMatchDecisionService(manager, caller).link(withItemIds(input))) }),
-      () => ({ match: null }),
-    );
+    return runMutation(context, { role: Role.ANALYST, agency: 'registered' }, 'match', (manager, caller) =>
+      new ItemMatchDecisionService(manager, caller).link(withItemIds(input)));
   }
 
   @FieldResolver(() => ItemType, { nullable: true, description: 'The other item; null when the caller may not read it.' })
@@ -79,8 +67,6 @@ export class ItemMatchesResolver {
   async matches(@Root() item: ItemEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<MatchView[]> {
     const [readable, hits] = await Promise.all([context.loaders.matching.ofItem.load(item.id), context.loaders.matching.hitsOf.load(item.id)]);
     if (hits.length > 0) noteRestrictedHit(context, info);
-    // A hit shows no more than that a record exists, whose it is, and how sure the match is.
-    const restricted = hits.map((hit) => ({ ...hit, reasons: [], note: null, decidedBy: null, decidedByAgencyId: null, decidedAt: null }));
-    return [...readable, ...restricted].sort((a, b) => b.score - a.score);
+    return matchesAsSeen(readable, hits);
   }
 }

@@ -21,6 +21,18 @@ export interface RestrictedMatch {
   restrictedHit: { agencyId: string; handling: HandlingCode };
 }
 
+/** A match as the caller sees it: the other item, or a restricted hit in its place. */
+export type MatchView = MatchFromItem | (RestrictedMatch & Pick<MatchFromItem, 'reasons' | 'note' | 'decidedBy' | 'decidedByAgencyId' | 'decidedAt'>);
+
+/**
+ * An item's matches as the caller sees them, best first: those to readable items whole, and
+ * the hits with no more than that a record exists, whose it is, and how sure the match is.
+ */
+export function matchesAsSeen(readable: MatchFromItem[], hits: RestrictedMatch[]): MatchView[] {
+  const restricted = hits.map((hit) => ({ ...hit, reasons: [], note: null, decidedBy: null, decidedByAgencyId: null, decidedAt: null }));
+  return [...readable, ...restricted].sort((a, b) => b.score - a.score);
+}
+
 /** Reading matches: a match shows only where the caller can read both items; otherwise, for AMBER records, as a hit. */
 export class ItemMatchService {
   constructor(

@@ -4,7 +4,7 @@ import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
-import { pageRequest } from '../../graphql/relay/page';
+import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { ItemEntity } from '../item/item.entity';
 import { ItemType } from '../item/item.type';

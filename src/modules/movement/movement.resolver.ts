@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { recordMet, runMutation } from '../../graphql/mutation';
 import { idOfType, optionalIdOfType, toGlobalId } from '../../graphql/relay/global-id';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -31,18 +31,15 @@ export class MovementResolver {
     @Ctx() context: RequestContext,
   ): Promise<MovementRecordPayload> {
     // Officers record custody evidence, analysts provenance work.
-    const caller = requireRole(await context.tx.caller(), [Role.OFFICER, Role.ANALYST], 'registered');
-    return toPayload<MovementRecordPayload>(
-      context,
-      async () => ({ movement: await context.tx.write((manager) => new MovementRecordService(manager, caller).record({
+    return runMutation(context, { role: [Role.OFFICER, Role.ANALYST], agency: 'registered' }, 'movement', (manager, caller) =>
+      new MovementRecordService(manager, caller).record({
         ...input,
         fromSupplierId: optionalIdOfType(input.fromSupplierId, 'Supplier'),
         toSupplierId: optionalIdOfType(input.toSupplierId, 'Supplier'),
         itemIds: (input.itemIds ?? []).map((id) => idOfType(id, 'Item')),
-      })) }),
+      }),
       // A clientKey already used: the record first made with it (null when unreadable).
-      (existing) => ({ movement: (existing as MovementEntity | null | undefined) ?? null }),
-    );
+      recordMet<MovementEntity>);
   }
 
   @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })

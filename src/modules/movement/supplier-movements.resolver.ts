@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
-import { pageRequest } from '../../graphql/relay/page';
+import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { SupplierEntity } from '../supplier/supplier.entity';
 import { SupplierType } from '../supplier/supplier.type';

@@ -2,10 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { recordMet, runMutation } from '../../graphql/mutation';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { pageRequest } from '../../graphql/relay/page';
+import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -49,12 +49,9 @@ export class SeizureResolver {
     @Arg('input', () => SeizureRecordInput, { description: 'The seizure and its items.' }) input: SeizureRecordInput,
     @Ctx() context: RequestContext,
   ): Promise<SeizureRecordPayload> {
-    const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
-    return toPayload<SeizureRecordPayload>(
-      context,
-      async () => ({ seizure: await context.tx.write((manager) => new SeizureRecordService(manager, caller).record(input)) }),
-      (existing) => ({ seizure: (existing as SeizureEntity | null | undefined) ?? null }),
-    );
+    return runMutation(context, { role: Role.OFFICER, agency: 'registered' }, 'seizure', (manager, caller) =>
+      new SeizureRecordService(manager, caller).record(input),
+      recordMet<SeizureEntity>);
   }
 
   @Mutation(() => SeizureUpdatePayload, { description: 'Amends a seizure of the caller\'s own agency (OFFICER), against the version read.' })
@@ -62,12 +59,9 @@ export class SeizureResolver {
     @Arg('input', () => SeizureUpdateInput, { description: 'The seizure, the version read, and the fields to change.' }) input: SeizureUpdateInput,
     @Ctx() context: RequestContext,
   ): Promise<SeizureUpdatePayload> {
-    const caller = requireRole(await context.tx.caller(), Role.OFFICER, 'registered');
-    return toPayload<SeizureUpdatePayload>(
-      context,
-      async () => ({ seizure: await context.tx.write((manager) => new SeizureUpdateService(manager, caller).update({ ...input, id: idOfType(input.id, 'Seizure') })) }),
-      (current) => ({ seizure: (current as SeizureEntity | undefined) ?? null }),
-    );
+    return runMutation(context, { role: Role.OFFICER, agency: 'registered' }, 'seizure', (manager, caller) =>
+      new SeizureUpdateService(manager, caller).update({ ...input, id: idOfType(input.id, 'Seizure') }),
+      recordMet<SeizureEntity>);
   }
 
   @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })

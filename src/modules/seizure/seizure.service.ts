@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
-import type { Page, PageRequest } from '../../graphql/relay/page';
+import type { Page, PageRequest } from '../../shared/paging/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { SeizureEntity } from './seizure.entity';
 import type { SeizureFilter } from './seizure.inputs';

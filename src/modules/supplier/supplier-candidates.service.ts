@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import { invalidArgument } from '../../shared/refusal';
 import { identifierKey, parseScheme } from './party-identifiers';
 import type { SupplierCandidatesInput } from './supplier-candidates.inputs';
 import type { SupplierCandidateType } from './supplier-candidates.type';
@@ -8,6 +9,17 @@ import { MIN_SCORE, searchTerms } from './supplier-search';
 import { SupplierService } from './supplier.service';
 
 const MAX_NAMES = 10;
+export const DEFAULT_CANDIDATES = 10;
+const MAX_CANDIDATES = 50;
+const MAX_NAME_LENGTH = 500;
+
+/** Refuses a request for candidates that is out of range, naming the argument; returns how many to give. */
+export function checkedCandidatesRequest(input: SupplierCandidatesInput, first: number | null): number {
+  const limit = first ?? DEFAULT_CANDIDATES;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CANDIDATES) throw invalidArgument(`first must be between 1 and ${MAX_CANDIDATES}, got ${limit}`, 'first');
+  if (input.name.length > MAX_NAME_LENGTH) throw invalidArgument(`name must be at most ${MAX_NAME_LENGTH} characters`, 'input.name');
+  return limit;
+}
 /** A shared identifier (same VAT number, phone, e-mail...) is strong evidence whatever the names. */
 const SHARED_IDENTIFIER_SCORE = 0.95;
 const OTHER_COUNTRY_PENALTY = 0.1;

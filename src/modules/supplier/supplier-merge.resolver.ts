@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { runMutation } from '../../graphql/mutation';
 import { idOfType } from '../../graphql/relay/global-id';
 import { SupplierMergeInput, SupplierUnmergeInput } from './supplier-merge.inputs';
 import { SupplierMergePayload, SupplierUnmergePayload } from './supplier-merge.payloads';
-import { SupplierMergeService } from './supplier-merge.service';
+import { aliasesWithMerged, SupplierMergeService } from './supplier-merge.service';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierType } from './supplier.type';
 
@@ -18,12 +17,8 @@ export class SupplierMergeResolver {
     @Arg('input', () => SupplierMergeInput, { description: 'The survivor and the supplier merged into it.' }) input: SupplierMergeInput,
     @Ctx() context: RequestContext,
   ): Promise<SupplierMergePayload> {
-    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
-    return toPayload<SupplierMergePayload>(
-      context,
-      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).merge({ survivorId: idOfType(input.survivorId, 'Supplier'), mergedId: idOfType(input.mergedId, 'Supplier') })) }),
-      () => ({ supplier: null }),
-    );
+    return runMutation(context, { role: Role.ANALYST, agency: 'registered' }, 'supplier', (manager, caller) =>
+      new SupplierMergeService(manager, caller).merge({ survivorId: idOfType(input.survivorId, 'Supplier'), mergedId: idOfType(input.mergedId, 'Supplier') }));
   }
 
   @Mutation(() => SupplierUnmergePayload, { description: 'Undoes a merge, restoring both suppliers as they were (ANALYST who can read both).' })
@@ -31,19 +26,13 @@ export class SupplierMergeResolver {
     @Arg('input', () => SupplierUnmergeInput, { description: 'The merged supplier.' }) input: SupplierUnmergeInput,
     @Ctx() context: RequestContext,
   ): Promise<SupplierUnmergePayload> {
-    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
-    return toPayload<SupplierUnmergePayload>(
-      context,
-      async () => ({ supplier: await context.tx.write((manager) => new SupplierMergeService(manager, caller).unmerge({ mergedId: idOfType(input.mergedId, 'Supplier') })) }),
-      () => ({ supplier: null }),
-    );
+    return runMutation(context, { role: Role.ANALYST, agency: 'registered' }, 'supplier', (manager, caller) =>
+      new SupplierMergeService(manager, caller).unmerge({ mergedId: idOfType(input.mergedId, 'Supplier') }));
   }
 
   @FieldResolver(() => [String], { description: 'Other names it trades or is known under, including those of the suppliers merged into it.' })
   async aliases(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext): Promise<string[]> {
-    const members = await context.loaders.supplier.membersOf.load(supplier.id);
-    const names = [...supplier.aliases, ...members.flatMap((m) => [m.name, ...m.aliases])];
-    return [...new Set(names)].filter((name) => name !== supplier.name);
+    return aliasesWithMerged(supplier, await context.loaders.supplier.membersOf.load(supplier.id));
   }
 
   @FieldResolver(() => [SupplierType], { description: 'The supplier records merged into this one (those the caller may read).' })

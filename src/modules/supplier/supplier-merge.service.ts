@@ -6,6 +6,12 @@ import { SupplierMergeEntity } from './supplier-merge.entity';
 import type { SupplierEntity } from './supplier.entity';
 import { SupplierService } from './supplier.service';
 
+/** A supplier's other names: its own aliases and the names of the suppliers merged into it, once each. */
+export function aliasesWithMerged(supplier: SupplierEntity, merged: SupplierEntity[]): string[] {
+  const names = [...supplier.aliases, ...merged.flatMap((m) => [m.name, ...m.aliases])];
+  return [...new Set(names)].filter((name) => name !== supplier.name);
+}
+
 /**
  * Merging supplier records that are one party, and undoing it: shared facts that any analyst
  * who can read both suppliers may record; the records themselves are never changed. Only

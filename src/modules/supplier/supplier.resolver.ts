@@ -2,10 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
-import { toPayload } from '../../graphql/errors/payload';
+import { recordMet, runMutation } from '../../graphql/mutation';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
-import { pageRequest } from '../../graphql/relay/page';
+import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
 import type { AgencyEntity } from '../agency/agency.entity';
 import { AgencyType } from '../agency/agency.type';
@@ -45,13 +45,10 @@ export class SupplierResolver {
     @Arg('input', () => SupplierCreateInput, { description: 'The supplier and its identifiers.' }) input: SupplierCreateInput,
     @Ctx() context: RequestContext,
   ): Promise<SupplierCreatePayload> {
-    const caller = requireRole(await context.tx.caller(), Role.ANALYST, 'registered');
-    return toPayload<SupplierCreatePayload>(
-      context,
-      async () => ({ supplier: await context.tx.write((manager) => new SupplierCreateService(manager, caller).create(input)) }),
+    return runMutation(context, { role: Role.ANALYST, agency: 'registered' }, 'supplier', (manager, caller) =>
+      new SupplierCreateService(manager, caller).create(input),
       // A clientKey already used: the record first made with it (null when unreadable).
-      (existing) => ({ supplier: (existing as SupplierEntity | null | undefined) ?? null }),
-    );
+      recordMet<SupplierEntity>);
   }
 
   @FieldResolver(() => ID, { description: 'Global, opaque identifier.' })

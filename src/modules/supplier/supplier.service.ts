@@ -4,9 +4,9 @@ import { readableBy } from '../../auth/visibility';
 import { keysetConditions, namedParameters, travelOrder, type KeysetOrder } from '../../db/keyset';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import { invalidArgument } from '../../shared/refusal';
-import { cursorCodec, type CursorKey } from '../../graphql/relay/cursor';
-import { decodePage, pageFromFetched, rowsToFetch } from '../../graphql/relay/keyset-page';
-import { emptyPage, type Page, type PageRequest } from '../../graphql/relay/page';
+import { cursorCodec, type CursorKey } from '../../shared/paging/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../shared/paging/keyset-page';
+import { emptyPage, type Page, type PageRequest } from '../../shared/paging/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { identifierKey, parseScheme } from './party-identifiers';
 import {

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../../shared/refusal';
+import { invalidArgument } from '../refusal';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

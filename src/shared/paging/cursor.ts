@@ -1,4 +1,4 @@
-import { invalidArgument } from '../../shared/refusal';
+import { invalidArgument } from '../refusal';
 
 /**
  * What one component of a cursor's key may hold. A cursor is checked whole when it is read, so

@@ -14,6 +14,7 @@ import { SupplyChainEndHits1795894000000 } from './1795894000000-SupplyChainEndH
 import { ItemMatchLinkLocks1795894100000 } from './1795894100000-ItemMatchLinkLocks';
 import { ClientKeys1795894200000 } from './1795894200000-ClientKeys';
 import { IdentifierFold1795894300000 } from './1795894300000-IdentifierFold';
+import { HitShown1795894400000 } from './1795894400000-HitShown';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -33,4 +34,5 @@ export const migrations: Function[] = [
   ItemMatchLinkLocks1795894100000,
   ClientKeys1795894200000,
   IdentifierFold1795894300000,
+  HitShown1795894400000,
 ];

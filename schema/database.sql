@@ -408,6 +408,14 @@ AS $function$
       $function$;
 GRANT EXECUTE ON FUNCTION app_can_read(uuid,handling_code,uuid[],text) TO PUBLIC;
 
+-- Function app_may_show_hit(handling_code)
+CREATE OR REPLACE FUNCTION public.app_may_show_hit(handling handling_code)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$ SELECT handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT') $function$;
+GRANT EXECUTE ON FUNCTION app_may_show_hit(handling_code) TO PUBLIC;
+
 -- Function app_subject()
 CREATE OR REPLACE FUNCTION public.app_subject()
  RETURNS text
@@ -452,7 +460,7 @@ AS $function$
           JOIN seizure other_seizure ON other_seizure.id = other.seizure_id
          WHERE app_can_read(mine_seizure.agency_id, mine_seizure.handling, mine_seizure.shared_with, mine_seizure.recorded_by)
            AND NOT app_can_read(other_seizure.agency_id, other_seizure.handling, other_seizure.shared_with, other_seizure.recorded_by)
-           AND other_seizure.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+           AND app_may_show_hit(other_seizure.handling)
       $function$;
 GRANT EXECUTE ON FUNCTION item_match_hits(uuid[]) TO registry_app;
 
@@ -641,7 +649,7 @@ AS $function$
           ) AS hidden
          WHERE i.id = ANY(item_ids)
            AND app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
-           AND hidden.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+           AND app_may_show_hit(hidden.handling)
       $function$;
 GRANT EXECUTE ON FUNCTION supply_chain_hidden_carriers(uuid[]) TO registry_app;
 
@@ -662,7 +670,7 @@ AS $function$
            AND app_can_read(sender.agency_id, sender.handling, sender.shared_with, sender.recorded_by)
            AND app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by)
            AND NOT app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
-           AND s.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+           AND app_may_show_hit(s.handling)
       $function$;
 GRANT EXECUTE ON FUNCTION supply_chain_hidden_seizures(uuid[]) TO registry_app;
 
@@ -682,9 +690,9 @@ AS $function$
           LEFT JOIN supplier other ON other.id = CASE WHEN direction = 'in' THEN m.from_supplier_id ELSE m.to_supplier_id END
          WHERE app_can_read(known.agency_id, known.handling, known.shared_with, known.recorded_by)
            AND CASE
-                 WHEN NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by) THEN m.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+                 WHEN NOT app_can_read(m.agency_id, m.handling, m.shared_with, m.recorded_by) THEN app_may_show_hit(m.handling)
                  WHEN other.id IS NOT NULL AND NOT app_can_read(other.agency_id, other.handling, other.shared_with, other.recorded_by)
-                   THEN other.handling IN ('TLP_AMBER', 'TLP_AMBER_STRICT')
+                   THEN app_may_show_hit(other.handling)
                  ELSE false
                END
       $function$;

@@ -1,5 +1,8 @@
+import type { Caller } from '../../src/auth/caller';
 import { Role } from '../../src/auth/roles';
+import { readableBy } from '../../src/auth/visibility';
 import { RequestTransaction } from '../../src/db/request-transaction';
+import { survivorJoin } from '../../src/modules/supplier/survivor-sql';
 import { WalkQuery } from '../../src/modules/supply-chain/walk-query';
 import { makeAgency } from '../factories/agency.factory';
 import { TestApp } from '../setup/test-app';
@@ -23,12 +26,19 @@ interface PlanNode {
 }
 
 /** The plan PostgreSQL chooses for a walk, as the caller, with sequential scans priced out (tables here are tiny). */
-async function planOf(file: string, parameters: Record<string, unknown>): Promise<PlanNode[]> {
+function planOf(file: string, parameters: Record<string, unknown>): Promise<PlanNode[]> {
+  return planAsCaller((caller) => new WalkQuery(file).build(caller), parameters);
+}
+
+async function planAsCaller(
+  build: (caller: Caller) => { sql: string; params: Record<string, unknown> },
+  parameters: Record<string, unknown>,
+): Promise<PlanNode[]> {
   const tx = new RequestTransaction(app.dataSource, { subject: 'planner', agencyCode, roles: [Role.ANALYST] });
   try {
     const manager = await tx.manager();
     await manager.query('SET LOCAL enable_seqscan = off');
-    const { sql, params } = new WalkQuery(file).build(await tx.caller());
+    const { sql, params } = build(await tx.caller());
     const [query, values] = app.dataSource.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
     const rows: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await manager.query(`EXPLAIN (FORMAT JSON) ${query}`, values);
     const nodes: PlanNode[] = [];
@@ -74,5 +84,29 @@ describe('supply-chain walks use the indexes they follow', () => {
     const plan = await planOf('downstream.sql', { supplierId: NO_ID, maxDepth: 10, cap: 5000 });
     expect(indexesUsed(plan)).toContain('movement_from_supplier_idx');
     expect(fullScans(plan)).toEqual([]);
+  });
+});
+
+describe('a merged supplier stands for its survivor, through an index', () => {
+  /** Readable suppliers by the ids they stand for, with `survivor` joined as `join` writes it. */
+  const bySurvivor = (join: string) => (caller: Caller) => {
+    const visible = readableBy('sup', caller);
+    return {
+      sql: `SELECT sup.id FROM unnest(CAST(:ids AS uuid[])) AS x(id) ${join} JOIN supplier sup ON sup.id = survivor.id WHERE ${visible.clause}`,
+      params: visible.params,
+    };
+  };
+
+  it('the survivor helper lets the join on supplier use its key under row-level security', async () => {
+    const plan = await planAsCaller(bySurvivor(survivorJoin('x.id', 'survivor')), { ids: [NO_ID] });
+    expect(plan.filter((n) => n.Alias === 'sup').map((n) => n['Index Cond'])).toEqual([expect.stringContaining('survivor')]);
+    expect(fullScans(plan)).toEqual([]);
+  });
+
+  it('where coalesce() in its place leaves the whole table scanned (why the helper is a CASE)', async () => {
+    const coalesced = `LEFT JOIN supplier_merge m ON m.merged_id = x.id
+      CROSS JOIN LATERAL (SELECT coalesce(m.survivor_id, x.id) AS id) AS survivor`;
+    const plan = await planAsCaller(bySurvivor(coalesced), { ids: [NO_ID] });
+    expect(fullScans(plan)).not.toEqual([]);
   });
 });

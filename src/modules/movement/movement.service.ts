@@ -8,19 +8,12 @@ import { decodePage, pageFromFetched, rowsToFetch, type KeysetPage } from '../..
 import type { Page, PageRequest } from '../../shared/paging/page';
 import type { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
+import { survivorJoin, survivorOf, withMergedIds } from '../supplier/survivor-sql';
 import { MovementEntity } from './movement.entity';
 
 /** Received by the supplier (`in`) or sent by it (`out`). */
 export type Direction = 'in' | 'out';
 const PARTY_COLUMN: Record<Direction, string> = { in: 'to_supplier_id', out: 'from_supplier_id' };
-
-/** The supplier a movement's party stands for: its survivor when it was merged into another. */
-const standsFor = (column: string) =>
-  `coalesce((SELECT merge.survivor_id FROM supplier_merge merge WHERE merge.merged_id = ${column}), ${column})`;
-
-/** These suppliers' ids and those of the suppliers merged into them. */
-const withMerged = (ids: string) =>
-  `CAST(${ids} AS uuid[]) || ARRAY(SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(CAST(${ids} AS uuid[])))`;
 
 const MOVEMENTS_NEWEST_FIRST = newestFirst<MovementEntity>({
   kind: 'movement',
@@ -89,10 +82,10 @@ export class MovementService {
     const query = this.readable()
       .innerJoin(
         `(SELECT ranked.id, ranked.supplier_id FROM (
-           SELECT x.id, ${standsFor(`x.${column}`)} AS supplier_id,
-                  row_number() OVER (PARTITION BY ${standsFor(`x.${column}`)} ORDER BY ${travelOrderSql(inner, page)}) AS rank
-             FROM movement x
-            WHERE x.${column} = ANY(${withMerged(':supplierIds')}) AND ${visible.clause}${bounds}
+           SELECT x.id, party.id AS supplier_id,
+                  row_number() OVER (PARTITION BY party.id ORDER BY ${travelOrderSql(inner, page)}) AS rank
+             FROM movement x ${survivorJoin(`x.${column}`, 'party')}
+            WHERE x.${column} = ANY(${withMergedIds('CAST(:supplierIds AS uuid[])')}) AND ${visible.clause}${bounds}
          ) ranked WHERE ranked.rank <= :perSupplier)`,
         'page',
         'page.id = m.id',
@@ -109,11 +102,13 @@ export class MovementService {
 
   /** How many readable movements each supplier received (`in`) or sent (`out`), with those of the suppliers merged into it. */
   async countsOfSuppliers(supplierIds: readonly string[], direction: Direction): Promise<Map<string, number>> {
-    const party = standsFor(`m.${PARTY_COLUMN[direction]}`);
+    const column = `m.${PARTY_COLUMN[direction]}`;
+    const party = survivorOf(column, 'merge');
     const rows: Array<{ supplier_id: string; count: string }> = await this.readable()
+      .leftJoin('supplier_merge', 'merge', `merge.merged_id = ${column}`)
       .select(party, 'supplier_id')
       .addSelect('count(*)', 'count')
-      .andWhere(`m.${PARTY_COLUMN[direction]} = ANY(${withMerged(':supplierIds')})`, { supplierIds })
+      .andWhere(`${column} = ANY(${withMergedIds('CAST(:supplierIds AS uuid[])')})`, { supplierIds })
       .groupBy(party)
       .getRawMany();
     return new Map(rows.map((r) => [r.supplier_id, Number(r.count)]));

@@ -20,6 +20,7 @@ import {
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
 import { SupplierEntity } from './supplier.entity';
 import type { SupplierFilter } from './supplier.inputs';
+import { survivorJoin, survivorOf } from './survivor-sql';
 
 const SUPPLIERS_NEWEST_FIRST = newestFirst<SupplierEntity>({
   kind: 'supplier',
@@ -62,9 +63,7 @@ export class SupplierService {
   async resolve(ids: readonly string[]): Promise<Map<string, SupplierEntity>> {
     const { entities, raw } = await this.readable()
       .innerJoin(
-        // CASE, not coalesce(): under row-level security only the former can be an index condition on `sup`.
-        `(SELECT x.id AS requested, CASE WHEN sm.survivor_id IS NULL THEN x.id ELSE sm.survivor_id END AS resolved
-            FROM unnest(CAST(:ids AS uuid[])) AS x(id) LEFT JOIN supplier_merge sm ON sm.merged_id = x.id)`,
+        `(SELECT x.id AS requested, survivor.id AS resolved FROM unnest(CAST(:ids AS uuid[])) AS x(id) ${survivorJoin('x.id', 'survivor')})`,
         'r',
         'r.resolved = sup.id',
         { ids },
@@ -156,7 +155,7 @@ export class SupplierService {
   scoredCandidates(terms: SearchTerms, filter: SupplierFilter = {}): SelectQueryBuilder<SupplierEntity> {
     const candidates = candidateCondition(terms, 'sup');
     // A merged supplier's names find its survivor, at the best score of any of its records.
-    const canonical = 'coalesce(merge.survivor_id, sup.id)';
+    const canonical = survivorOf('sup.id', 'merge');
     return this.filtered(filter, { includeMerged: true })
       .leftJoin('supplier_merge', 'merge', 'merge.merged_id = sup.id')
       .select(canonical, 'id')

@@ -1,16 +1,15 @@
 -- Downstream walk (supplierReach): from a supplier to the receivers of the movements it sent,
 -- level by level, with a visited set (see upstream.sql); then the seizures holding items carried
 -- by movements that the supplier or a supplier downstream of it sent. A supplier merged into
--- another counts as its survivor (`canonical`), and a survivor's movements include those of the
--- suppliers merged into it. Every step must be readable ({{readable x}}). As upstream, the walk
+-- another counts as its survivor (`canonical`, see upstream.sql), and a survivor's movements
+-- include those of the suppliers merged into it. Every step must be readable ({{readable x}}). As upstream, the walk
 -- goes one level past :maxDepth and on until more than :cap suppliers are reached, to tell
 -- whether anything lies beyond what is returned. Parameters: :supplierId, :maxDepth, :cap.
 WITH RECURSIVE
 start AS (
   SELECT sup.id
     FROM supplier recorded
-    LEFT JOIN supplier_merge merge ON merge.merged_id = recorded.id
-    CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN recorded.id ELSE merge.survivor_id END AS id) AS canonical
+    {{survivor recorded.id AS canonical}}
     JOIN supplier sup ON sup.id = canonical.id
    WHERE recorded.id = CAST(:supplierId AS uuid) AND {{readable recorded}} AND {{readable sup}}
 ),
@@ -23,11 +22,9 @@ walk (depth, frontier, visited) AS (
       SELECT array_agg(DISTINCT sup.id) AS ids
         FROM movement m
         JOIN supplier receiver ON receiver.id = m.to_supplier_id
-        LEFT JOIN supplier_merge merge ON merge.merged_id = m.to_supplier_id
-        CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN m.to_supplier_id ELSE merge.survivor_id END AS id) AS canonical
+        {{survivor m.to_supplier_id AS canonical}}
         JOIN supplier sup ON sup.id = canonical.id
-       WHERE m.from_supplier_id = ANY(w.frontier || ARRAY(
-               SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(w.frontier)))
+       WHERE m.from_supplier_id = ANY({{with merged w.frontier}})
          AND sup.id <> ALL(w.visited)
          AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
     ) next_level

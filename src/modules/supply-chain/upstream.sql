@@ -2,11 +2,10 @@
 -- the movements each reached supplier received, level by level. One row of `walk` per depth holds
 -- that level's new suppliers (`frontier`) and every supplier reached so far (`visited`): a visited
 -- set, so a cycle is walked once and the work is bounded by the suppliers, not by the paths.
--- A supplier merged into another counts as its survivor (`canonical`): the walk reaches survivors
--- only, and a survivor's movements include those of the suppliers merged into it (supplier_merge).
--- (`canonical` is a CASE over a LEFT JOIN, not coalesce() or a subquery: under row-level
--- security PostgreSQL counts those as possibly leaky and will not use them as index conditions,
--- so every join to `supplier` would scan the whole table.)
+-- A supplier merged into another counts as its survivor: the walk reaches survivors only, and a
+-- survivor's movements include those of the suppliers merged into it ({{survivor id AS x}} joins
+-- x.id, the supplier that id stands for; {{with merged ids}} adds the ids merged into them:
+-- src/modules/supplier/survivor-sql.ts).
 -- Each step must be readable: the movement and the supplier it leads to ({{readable x}} is the
 -- caller's visibility condition on alias x). The walk goes one level past :maxDepth, and on
 -- until more than :cap suppliers are reached, so that whether anything lies beyond what is
@@ -31,8 +30,7 @@ first_level AS (
     FROM start_movement sm
     CROSS JOIN LATERAL (VALUES (sm.from_supplier_id), (sm.to_supplier_id)) AS party(id)
     JOIN supplier recorded ON recorded.id = party.id
-    LEFT JOIN supplier_merge merge ON merge.merged_id = party.id
-    CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN party.id ELSE merge.survivor_id END AS id) AS canonical
+    {{survivor party.id AS canonical}}
     JOIN supplier sup ON sup.id = canonical.id
    WHERE {{readable recorded}} AND {{readable sup}}
 ),
@@ -45,11 +43,9 @@ walk (depth, frontier, visited) AS (
       SELECT array_agg(DISTINCT sup.id) AS ids
         FROM movement m
         JOIN supplier sender ON sender.id = m.from_supplier_id
-        LEFT JOIN supplier_merge merge ON merge.merged_id = m.from_supplier_id
-        CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN m.from_supplier_id ELSE merge.survivor_id END AS id) AS canonical
+        {{survivor m.from_supplier_id AS canonical}}
         JOIN supplier sup ON sup.id = canonical.id
-       WHERE m.to_supplier_id = ANY(w.frontier || ARRAY(
-               SELECT member.merged_id FROM supplier_merge member WHERE member.survivor_id = ANY(w.frontier)))
+       WHERE m.to_supplier_id = ANY({{with merged w.frontier}})
          AND sup.id <> ALL(w.visited)
          AND {{readable m}} AND {{readable sender}} AND {{readable sup}}
     ) next_level
@@ -92,8 +88,7 @@ edge AS (
   SELECT m.id, n.depth + 1
     FROM node_record n
     JOIN movement m ON m.to_supplier_id = n.record_id
-    LEFT JOIN supplier_merge merge ON merge.merged_id = m.from_supplier_id
-    CROSS JOIN LATERAL (SELECT CASE WHEN merge.survivor_id IS NULL THEN m.from_supplier_id ELSE merge.survivor_id END AS id) AS canonical
+    {{survivor m.from_supplier_id AS canonical}}
     LEFT JOIN node known ON known.supplier_id = canonical.id
    WHERE n.depth < CAST(:maxDepth AS int)
      AND {{readable m}}

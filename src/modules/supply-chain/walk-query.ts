@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import { survivorJoin, withMergedIds } from '../supplier/survivor-sql';
 
 /** One row of a walk's answer: a node, an edge, a seizure, an origin, a restricted hit (id: the owning agency) or the truncation flag. */
 export interface WalkRow {
@@ -13,17 +14,24 @@ export interface WalkRow {
 }
 
 const READABLE = /\{\{readable (\w+)\}\}/g;
+const SURVIVOR = /\{\{survivor ([\w.]+) AS (\w+)\}\}/g;
+const WITH_MERGED = /\{\{with merged ([\w.]+)\}\}/g;
 
 /**
  * A graph walk kept as SQL in a file beside its service, with `{{readable alias}}` marking
- * where the caller's visibility condition (src/auth/visibility.ts) applies.
+ * where the caller's visibility condition (src/auth/visibility.ts) applies, and
+ * `{{survivor id AS alias}}` and `{{with merged ids}}` where a merged supplier stands for its
+ * survivor (src/modules/supplier/survivor-sql.ts).
  */
 export class WalkQuery {
   private readonly template: string;
 
   constructor(file: string) {
     // Comments go first: a condition filled into a comment would end it mid-line.
-    this.template = readFileSync(join(__dirname, file), 'utf8').replace(/--.*$/gm, '');
+    this.template = readFileSync(join(__dirname, file), 'utf8')
+      .replace(/--.*$/gm, '')
+      .replace(SURVIVOR, (_, party: string, alias: string) => survivorJoin(party, alias))
+      .replace(WITH_MERGED, (_, ids: string) => withMergedIds(ids));
   }
 
   /** The SQL with the caller's visibility conditions filled in, and its named parameters. */

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +8,7 @@ import type { HandlingCode } from '../../../generated/schema-types';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Empty, Loading, QueryError } from '../../components/status';
 import { localInputToIso, localTimeZone, toLocalInputValue } from '../../format/dates';
+import { registryUnavailable } from '../../graphql/registry-unavailable';
 import { HANDLING_CODES, HANDLING_HELP, handlingLabel } from '../../format/labels';
 import { usePageTitle } from '../../layout/page-title';
 import { errorsByField } from '../record/seizure-form';
@@ -20,6 +22,21 @@ const SEIZURE_UPDATE: TypedDocumentNode<SeizureUpdateMutation, SeizureUpdateMuta
     }
   }
 `;
+
+/**
+ * What to tell someone whose amendment got no answer. A 503 changed nothing. A lost answer may
+ * have been saved: saving again is then refused as a changed version, never applied twice.
+ */
+function amendmentFailure(failure: unknown): string {
+  const why = registryUnavailable(failure);
+  if (why?.kind === 'busy') {
+    return `The registry is busy: its database could not serve the request (HTTP 503), so nothing was changed. Save again in a moment.${why.requestId ? ` Request id (for support): ${why.requestId}` : ''}`;
+  }
+  if (why?.kind === 'unreachable') {
+    return 'The registry could not be reached, or its answer was lost on the way: the amendment may not have been saved. Save again; if it was saved, the registry says the seizure has changed and you can reload it.';
+  }
+  return CombinedGraphQLErrors.is(failure) ? failure.errors.map((e) => e.message).join('; ') : 'The amendment was not saved.';
+}
 
 /** Amending a seizure of one's own agency, against the version read (a stale one is refused with CONFLICT). */
 export function AmendSeizurePage() {
@@ -52,8 +69,8 @@ export function AmendSeizurePage() {
       const payload = result.data?.seizureUpdate;
       if (payload && payload.userErrors.length === 0) return navigate(`/seizures/${encodeURIComponent(seizure.id)}`);
       setErrors(errorsByField(payload?.userErrors ?? [{ message: 'The amendment was not saved.' }]));
-    } catch {
-      setErrors({ '': 'The registry could not be reached; nothing was changed. Try again.' });
+    } catch (failure) {
+      setErrors({ '': amendmentFailure(failure) });
     }
   }
 

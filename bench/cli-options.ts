@@ -1,7 +1,10 @@
 import { DEFAULT_OPTIONS, type BenchOptions } from './harness';
 import { isScaleName } from './scales';
 
-const USAGE = 'usage: npm run bench -- --scale tiny|small|large [--duration S] [--warmup S] [--connections N] [--pool N] [--seed N] [--reload] [--out DIR] [--data-dir DIR] [--only SCENARIO,...]';
+const USAGE =
+  'usage: npm run bench -- --scale tiny|small|large [--duration S] [--warmup S] [--connections N] [--pool N] [--seed N] [--reload] [--out DIR] [--data-dir DIR] [--only SCENARIO,...] [--peer | --no-peer] [--peer-dir DIR]\n' +
+  '  --peer / --no-peer: measure PostGraphile 5 over the same database beside the registry, or not (default: yes, except at tiny scale);\n' +
+  '  it is installed on first use (npm ci of bench/peer, Node 22 included) under --peer-dir (default .data/bench-peer)';
 
 function positiveNumber(flag: string, raw: string | undefined, integer: boolean): number {
   const value = Number(raw);
@@ -28,6 +31,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): Omit<Be
       case '--out': options.resultsDir = next(); break;
       case '--data-dir': options.dataDir = next(); break;
       case '--only': options.only = (next() ?? '').split(',').filter(Boolean); break;
+      case '--peer': options.peer = true; break;
+      case '--no-peer': options.peer = false; break;
+      case '--peer-dir': options.peerDir = next(); break;
       default: throw new Error(`unknown option '${flag}'\n${USAGE}`);
     }
   }

@@ -10,7 +10,10 @@ import { startBenchPostgres, type BenchDatabase } from './database/bench-postgre
 import { migrate } from './database/migrate';
 import { BENCH_AGENCY } from './generate/agencies';
 import { loadDataset } from './load/load-dataset';
-import { runScenario, type ScenarioResult } from './measure/run-scenario';
+import { statementStats } from './measure/pg-statements';
+import { runScenario, type RunContext, type ScenarioResult } from './measure/run-scenario';
+import { installPeer } from './peer/install';
+import { startPeerProcess, type PeerProcess } from './peer/postgraphile-process';
 import { writeJsonReport, type BenchReport } from './report/bench-report';
 import { describeMachine } from './report/machine';
 import { renderMarkdown } from './report/markdown';
@@ -20,6 +23,7 @@ import { itemLookup } from './scenarios/item-lookup';
 import { nestedRead } from './scenarios/nested-read';
 import { drawSamples } from './scenarios/samples';
 import type { Layer, Scenario } from './scenarios/scenario';
+import { seizureLookup } from './scenarios/seizure-lookup';
 import { LIVE_REFERENCE_PREFIX, seizureRecord } from './scenarios/seizure-record';
 import { supplyChain } from './scenarios/supply-chain';
 import { startServerProcess } from './server/server-process';
@@ -41,19 +45,25 @@ export interface BenchOptions {
   reload: boolean;
   /** Names of the scenarios to run (e.g. `supply-chain`); unset: all. */
   only?: string[];
+  /** Whether to measure the peer (PostGraphile 5) too; unset: yes, except at `tiny` scale (it installs Node 22 on first use). */
+  peer?: boolean;
+  /** Where the peer is installed (`npm ci` of bench/peer, redone when its lock changes). */
+  peerDir: string;
   log(line: string): void;
 }
 
 export const DEFAULT_OPTIONS: Omit<BenchOptions, 'scale' | 'log'> = {
-  seconds: 10, warmupSeconds: 3, connections: 10, poolSize: 10, seed: 1, dataDir: '.data/bench-pg', resultsDir: 'bench/results', reload: false,
+  seconds: 10, warmupSeconds: 3, connections: 10, poolSize: 10, seed: 1, dataDir: '.data/bench-pg', resultsDir: 'bench/results', reload: false, peerDir: '.data/bench-peer',
 };
 
 const ALL_LAYERS: Layer[] = ['graphql', 'http-baseline', 'floor'];
+/** Reads the peer serves too: the three layers, then PostGraphile's (skipped when the run has no peer). */
+const WITH_PEER: Layer[] = [...ALL_LAYERS, 'peer'];
 
 /**
  * One benchmark run: the database (own embedded PostgreSQL unless given), migrations, the
- * dataset (loaded, or reused), the registry in a child process, every scenario in each layer,
- * the targets; the report is written as JSON and returned with its Markdown.
+ * dataset (loaded, or reused), the registry in a child process (and the peer, PostGraphile, in
+ * another), every scenario in each layer, the targets; the report is written as JSON and returned with its Markdown.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport & { markdown: string; jsonFile: string }> {
   const { log } = options;
@@ -75,6 +85,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
     await forgetLiveSeizures(client, log);
     const samples = await drawSamples(client, 1000);
     const machine = await describeMachine(client);
+    const statements = await statementStats(client);
+    if (!statements) log('pg_stat_statements is not preloaded: the report has no PostgreSQL time per request');
 
     const secret = randomBytes(32).toString('hex');
     const claims: TokenClaims = { subject: 'bench.officer', agencyCode: BENCH_AGENCY, roles: [Role.OFFICER, Role.ANALYST] };
@@ -88,21 +100,27 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
     const server = await startServerProcess({ databaseUrl: url, jwtSecret: secret, poolSize: options.poolSize, logFd });
     cleanups.push(() => server.stop());
     const idleRssBytes = server.rssBytes();
+    const peer = (options.peer ?? options.scale !== 'tiny') ? await startPeer(options, { url, secret, logDir, cleanups }) : null;
     const floorPool = new Pool({ connectionString: url, max: options.poolSize, application_name: 'bench-floor' });
     cleanups.push(() => floorPool.end());
 
     const runId = String(Date.now());
     // Reads first, so that what the writes add does not change what the reads see.
     const plan: Array<[Scenario, Layer[]]> = [
-      [nestedRead(50), ALL_LAYERS],
+      [nestedRead(50), WITH_PEER],
       [nestedRead(10), ['graphql']],
+      [seizureLookup(samples.readableSeizures), WITH_PEER],
       [supplyChain(samples.supplyChainItems), ALL_LAYERS],
       [itemLookup(samples.lookupIdentifiers), ALL_LAYERS],
       [seizureRecord('unmatched', runId, samples.known), ALL_LAYERS],
       [seizureRecord('matching', runId, samples.known), ALL_LAYERS],
     ];
-    const context = {
-      server, token, claims, floorPool, connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, log,
+    const context: RunContext = {
+      server, peer: peer?.process ?? null, token, claims, floorPool, statements,
+      connections: options.connections, seconds: options.seconds, warmupSeconds: options.warmupSeconds, log,
+      peerQuiet: async () => !peer || (await client.query(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE application_name = 'bench-peer' AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      )).rows[0].busy === 0,
     };
     const scenarios: ScenarioResult[] = [];
     for (const [scenario, layers] of plan) {
@@ -113,7 +131,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
     const report: BenchReport = {
       scale: scale.name, startedAt, machine,
       settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, seed: options.seed },
-      postgresTuning: database?.tuning ?? {}, dataset, serverIdleRssBytes: idleRssBytes, scenarios, targets: evaluateTargets(scenarios),
+      postgresTuning: database?.tuning ?? {}, dataset, serverIdleRssBytes: idleRssBytes, peer: peer?.versions ?? null,
+      scenarios, targets: evaluateTargets(scenarios),
     };
     const jsonFile = await writeJsonReport(report, options.resultsDir);
     return { ...report, markdown: renderMarkdown(report), jsonFile };
@@ -121,6 +140,20 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await database?.stop();
   }
+}
+
+/** Installs the peer when needed and starts it over the bench database, its log beside the server's. */
+async function startPeer(
+  options: BenchOptions, { url, secret, logDir, cleanups }: { url: string; secret: string; logDir: string; cleanups: Array<() => Promise<void>> },
+): Promise<{ process: PeerProcess; versions: { postgraphile: string; node: string } }> {
+  const install = await installPeer(options.peerDir, options.log);
+  const logFile = join(logDir, 'bench-peer.log');
+  const logFd = openSync(logFile, 'w');
+  cleanups.push(async () => closeSync(logFd));
+  options.log(`starting the peer: PostGraphile ${install.versions.postgraphile} on Node ${install.versions.node} (logs: ${logFile})`);
+  const peer = await startPeerProcess({ install, databaseUrl: url, jwtSecret: secret, poolSize: options.poolSize, logFd });
+  cleanups.push(() => peer.stop());
+  return { process: peer, versions: install.versions };
 }
 
 /** Deletes the seizures earlier runs recorded live (their items, keys and matches go with them), so the dataset is as loaded. */

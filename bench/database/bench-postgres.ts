@@ -5,7 +5,9 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 /**
  * PostgreSQL settings of the benchmark's own cluster (never the app's): memory sized for this
  * 24 GiB machine instead of the small defaults, and checkpoints spaced out so bulk loading is
- * not interrupted. Everything else is PostgreSQL's default, as `npm start` runs it.
+ * not interrupted; pg_stat_statements preloaded, planning included, so the report can say what
+ * PostgreSQL spent per request (bench/measure/pg-statements.ts). Everything else is
+ * PostgreSQL's default, as `npm start` runs it.
  */
 export const BENCH_TUNING: Record<string, string> = {
   shared_buffers: '2GB',
@@ -14,8 +16,11 @@ export const BENCH_TUNING: Record<string, string> = {
   max_wal_size: '16GB',
   checkpoint_timeout: '30min',
   random_page_cost: '1.1',
+  shared_preload_libraries: 'pg_stat_statements',
+  // Read once the library is loaded (ALTER SYSTEM takes it before, as a placeholder).
+  'pg_stat_statements.track_planning': 'on',
 };
-const NEEDS_RESTART = new Set(['shared_buffers']);
+const NEEDS_RESTART = new Set(['shared_buffers', 'shared_preload_libraries']);
 
 export interface BenchDatabase {
   url: string;
@@ -33,7 +38,7 @@ export async function startBenchPostgres(dataDir = '.data/bench-pg', log: (line:
   const dir = resolve(dataDir);
   let server = await startEmbeddedPostgres({ dataDir: dir, persistent: true });
   if (await applyTuning(server.url)) {
-    log('PostgreSQL tuned for the benchmark; restarting it once for shared_buffers');
+    log('PostgreSQL tuned for the benchmark; restarting it once for shared_buffers and shared_preload_libraries');
     await server.stop();
     server = await startEmbeddedPostgres({ dataDir: dir, persistent: true });
   }
@@ -47,8 +52,8 @@ async function applyTuning(url: string): Promise<boolean> {
   try {
     let restart = false;
     for (const [name, value] of Object.entries(BENCH_TUNING)) {
-      const { rows } = await client.query(`SELECT current_setting($1) AS value`, [name]);
-      if (normalise(rows[0].value) === normalise(value)) continue;
+      const { rows } = await client.query(`SELECT current_setting($1, true) AS value`, [name]);
+      if (rows[0].value !== null && normalise(rows[0].value) === normalise(value)) continue;
       await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
       if (NEEDS_RESTART.has(name)) restart = true;
     }

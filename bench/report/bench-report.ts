@@ -16,6 +16,8 @@ export interface BenchReport {
   dataset: DatasetReport;
   /** The server's resident memory once started, before any request. */
   serverIdleRssBytes: number | null;
+  /** The peer measured beside the registry (PostGraphile, on its own Node); null when the run skipped it. */
+  peer: { postgraphile: string; node: string } | null;
   scenarios: ScenarioResult[];
   targets: TargetResult[];
 }

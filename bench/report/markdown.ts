@@ -5,14 +5,31 @@ const LAYER_NAMES: Record<Measurement['layer'], string> = {
   graphql: 'registry (GraphQL)',
   'http-baseline': 'same SQL, `pg` over HTTP',
   floor: 'same SQL, `pg` in-process',
+  peer: 'PostGraphile 5, same database',
 };
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const mb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1e6).toFixed(0)} MB`);
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+const perRequest = (value: number | null) => (value === null || !Number.isFinite(value) ? '—' : value.toFixed(2));
 
 function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Per scenario with a peer row: PostGraphile's figures beside the registry's, and their ratios. */
+function peerComparison(report: BenchReport): string[][] {
+  const rows: string[][] = [];
+  for (const scenario of report.scenarios) {
+    const registry = scenario.measurements.find((m) => m.layer === 'graphql');
+    const peer = scenario.measurements.find((m) => m.layer === 'peer');
+    if (!registry || !peer) continue;
+    rows.push([
+      scenario.title, peer.requestsPerSecond.toFixed(0), ms(peer.p50Ms), ms(peer.p95Ms), registry.requestsPerSecond.toFixed(0), ms(registry.p95Ms),
+      times(registry.requestsPerSecond / peer.requestsPerSecond), times(registry.p95Ms / peer.p95Ms),
+    ]);
+  }
+  return rows;
 }
 
 /** The run as Markdown: scenarios with both baselines and their ratios, the targets, and loading against raw COPY. */
@@ -40,11 +57,29 @@ export function renderMarkdown(report: BenchReport): string {
         : '';
       rows.push([
         m === scenario.measurements[0] ? scenario.title : '', LAYER_NAMES[m.layer], m.requestsPerSecond.toFixed(0), ms(m.p50Ms), ms(m.p95Ms), ms(m.p99Ms),
-        m.statementsPerRequest === null ? '—' : m.statementsPerRequest.toFixed(1), mb(m.serverPeakRssBytes), ratio + (m.failed > 0 ? ` (${m.failed} failed)` : ''),
+        m.statementsPerRequest === null ? '—' : m.statementsPerRequest.toFixed(1), perRequest(m.nodeCpuMsPerRequest), perRequest(m.postgresMsPerRequest),
+        mb(m.serverPeakRssBytes), ratio + (m.failed > 0 ? ` (${m.failed} failed)` : ''),
       ]);
     }
   }
-  lines.push(table(['scenario', 'served by', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'server RSS', 'registry ÷ this: p50 / p95 / this req/s ÷ registry'], rows), '');
+  lines.push(
+    table(['scenario', 'served by', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'PostgreSQL ms/req', 'server RSS', 'registry ÷ this: p50 / p95 / this req/s ÷ registry'], rows),
+    '',
+    'Node CPU: user + system time of the process serving the requests (the registry; PostGraphile for its rows; the bench itself for the floor), ' +
+      'from /proc, over the measured run, per successful request. PostgreSQL: execution + planning time of every statement in the cluster ' +
+      '(pg_stat_statements) over the run, per request: time spent in PostgreSQL, waits for a core included (— when the cluster does not keep it).',
+    '',
+  );
+  const peerRows = peerComparison(report);
+  if (peerRows.length > 0) {
+    lines.push(
+      `PostGraphile ${report.peer?.postgraphile ?? ''} (Amber preset, schema \`public\`, on Node ${report.peer?.node ?? ''}) over the same database, each request bound as the ` +
+        'registry binds its caller (role, agency, subject): the same records under the same row-level security, checked before timing.',
+      '',
+      table(['scenario', 'PostGraphile req/s', 'PostGraphile p50 ms', 'PostGraphile p95 ms', 'registry req/s', 'registry p95 ms', 'registry ÷ PostGraphile req/s', 'registry ÷ PostGraphile p95'], peerRows),
+      '',
+    );
+  }
   lines.push(table(['target (stated for `large`)', 'measured', 'met'], report.targets.map((t) => [t.target, t.measured, t.met === null ? '—' : t.met ? 'met' : '**missed**'])), '');
 
   const load = dataset.load;

@@ -59,6 +59,19 @@ export function evaluateTargets(results: ScenarioResult[]): TargetResult[] {
     const perItem = (m.p50Ms - u.p50Ms) / 3;
     return { measured: `${perItem.toFixed(2)} ms per item (${m.p50Ms.toFixed(1)} vs ${u.p50Ms.toFixed(1)} ms)`, met: perItem <= 5 };
   });
+  for (const [scenario, what] of [['nested-read-50', 'nested read (50)'], ['seizure-lookup', 'single lookup']]) {
+    check(`${what}: registry req/s ≥ 1.0× PostGraphile's, p95 ≤ 1.0× its p95`, () => {
+      const g = find(results, scenario, 'graphql');
+      const p = find(results, scenario, 'peer');
+      return g && p
+        ? {
+            measured: `${g.requestsPerSecond.toFixed(0)} vs ${p.requestsPerSecond.toFixed(0)} req/s = ${ratio(g.requestsPerSecond, p.requestsPerSecond)}, ` +
+              `p95 ${g.p95Ms.toFixed(1)} vs ${p.p95Ms.toFixed(1)} ms = ${ratio(g.p95Ms, p.p95Ms)}${fewRequests(g, p)}`,
+            met: g.requestsPerSecond >= p.requestsPerSecond && g.p95Ms <= p.p95Ms,
+          }
+        : null;
+    });
+  }
   check('server memory (peak RSS) ≤ 300 MB', () => {
     const peaks = results.flatMap((r) => r.measurements.map((m) => m.serverPeakRssBytes)).filter((b): b is number => b !== null);
     if (peaks.length === 0) return null;

@@ -1,5 +1,6 @@
 import { itemLookupSql } from './item-lookup';
 import { nestedReadSql } from './nested-read';
+import { seizureLookupSql } from './seizure-lookup';
 import { seizureRecordSql } from './seizure-record';
 import type { SqlWork } from './sql-session';
 import { supplyChainSql } from './supply-chain';
@@ -10,4 +11,5 @@ export const BASELINES: Record<string, SqlWork> = {
   'supply-chain': supplyChainSql,
   'seizure-record': seizureRecordSql,
   'item-lookup': itemLookupSql,
+  'seizure-lookup': seizureLookupSql,
 };

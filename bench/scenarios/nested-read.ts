@@ -1,6 +1,7 @@
+import { PEER_SEIZURE_FIELDS, peerSeizureRecords, registrySeizureRecords, type PeerRead } from '../peer/peer-read';
 import type { Scenario } from './scenario';
 import { noErrors } from './scenario';
-import type { SqlWork } from './sql-session';
+import type { SqlSession, SqlWork } from './sql-session';
 
 const QUERY = `query NestedRead($first: Int!) {
   seizures(first: $first) {
@@ -13,6 +14,23 @@ const QUERY = `query NestedRead($first: Int!) {
   }
 }`;
 
+// The same page from PostGraphile: newest first by seized_at then id, items by position.
+const PEER_QUERY = `query PeerNestedRead($first: Int!) {
+  allSeizures(first: $first, orderBy: [SEIZED_AT_DESC, ROW_ID_DESC]) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ${PEER_SEIZURE_FIELDS}
+    }
+  }
+}`;
+
+const peer: PeerRead<{ first: number }> = {
+  graphql: (params) => ({ query: PEER_QUERY, variables: params }),
+  succeeded: noErrors,
+  registryRecords: (data) => registrySeizureRecords(data.seizures.nodes),
+  peerRecords: (data) => peerSeizureRecords(data.allSeizures.nodes),
+};
+
 /** The newest page of seizures the caller may read, each with its agency and first 20 items. */
 export function nestedRead(first: number): Scenario<{ first: number }> {
   return {
@@ -22,6 +40,7 @@ export function nestedRead(first: number): Scenario<{ first: number }> {
     graphql: (params) => ({ query: QUERY, variables: params }),
     succeeded: noErrors,
     baseline: 'nested-read',
+    peer,
   };
 }
 
@@ -32,7 +51,14 @@ export const nestedReadSql: SqlWork = async (session, { first }: { first: number
     `SELECT s.* FROM seizure s WHERE ${seizuresVisible.clause} ORDER BY s.seized_at DESC, s.id DESC LIMIT $1`,
     [first + 1, ...seizuresVisible.values],
   );
-  const page = seizures.slice(0, first);
+  return { hasNextPage: seizures.length > first, nodes: await withAgencyAndItems(session, seizures.slice(0, first)) };
+};
+
+/**
+ * What the registry loads under a list of seizure rows for these scenarios' fields: their
+ * agencies (one statement), their first 20 readable items each (one statement), as JSON.
+ */
+export async function withAgencyAndItems(session: SqlSession, page: any[]): Promise<unknown[]> {
   const ids = page.map((s) => s.id);
   const agencies = await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [[...new Set(page.map((s) => s.agency_id))]]);
   const itemsVisible = session.readable('s', 3);
@@ -57,12 +83,9 @@ export const nestedReadSql: SqlWork = async (session, { first }: { first: number
       });
     }
   }
-  return {
-    hasNextPage: seizures.length > first,
-    nodes: page.map((s) => ({
-      id: s.id, reference: s.reference, jurisdiction: s.jurisdiction, seizedAt: s.seized_at, handling: s.handling,
-      agency: { code: agencyById.get(s.agency_id).code, name: agencyById.get(s.agency_id).name },
-      items: itemsOf.get(s.id),
-    })),
-  };
-};
+  return page.map((s) => ({
+    id: s.id, reference: s.reference, jurisdiction: s.jurisdiction, seizedAt: s.seized_at, handling: s.handling,
+    agency: { code: agencyById.get(s.agency_id).code, name: agencyById.get(s.agency_id).name },
+    items: itemsOf.get(s.id),
+  }));
+}

@@ -6,6 +6,8 @@ export interface Samples {
   supplyChainItems: string[];
   /** Identifiers that have matches, written as an officer might type them. */
   lookupIdentifiers: string[];
+  /** Seizures the caller may read (database ids): what seizureLookup asks for. */
+  readableSeizures: string[];
   /** Identifiers already recorded, per kind, for seizureRecord with matches. */
   known: Record<KnownIdentity['kind'], KnownIdentity[]>;
 }
@@ -38,6 +40,7 @@ export async function drawSamples(client: ClientBase, count: number): Promise<Sa
       ORDER BY k.item_id LIMIT $1`,
     [count],
   );
+  const seizures = await client.query<{ id: string }>(`SELECT s.id FROM seizure s WHERE s.handling ${READABLE} ORDER BY s.id LIMIT $1`, [count]);
   const known = {} as Samples['known'];
   for (const kind of Object.keys(FIELD) as Array<KnownIdentity['kind']>) {
     const [field, column] = FIELD[kind];
@@ -49,7 +52,10 @@ export async function drawSamples(client: ClientBase, count: number): Promise<Sa
     );
     known[kind] = rows.map((row) => ({ kind, field, ...row }));
   }
-  const samples = { supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)), known };
+  const samples = {
+    supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)),
+    readableSeizures: seizures.rows.map((r) => r.id), known,
+  };
   for (const [name, list] of Object.entries({ ...samples, ...samples.known })) {
     if (Array.isArray(list) && list.length === 0) throw new Error(`the dataset gave no ${name} to sample`);
   }

@@ -20,7 +20,8 @@ export type RecordVariant = 'matching' | 'unmatched';
 
 /** References of seizures the benchmark records live; deleted before each run so the dataset stays as loaded. */
 export const LIVE_REFERENCE_PREFIX = 'BENCH-LIVE-';
-const LAYER_DIGIT: Record<Layer, number> = { graphql: 1, 'http-baseline': 2, floor: 3 };
+// The peer serves reads only; its digit is never used.
+const LAYER_DIGIT: Record<Layer, number> = { graphql: 1, 'http-baseline': 2, floor: 3, peer: 4 };
 
 const MUTATION = `mutation Record($input: SeizureRecordInput!) {
   seizureRecord(input: $input) { seizure { id reference } userErrors { code message field } }

@@ -1,8 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
-import type { QueryRunner } from 'typeorm';
 import type { Caller, TokenClaims } from '../../src/auth/caller';
 import { readableBy } from '../../src/auth/visibility';
-import { bindCaller } from '../../src/db/caller-binding';
+import { beginAsCaller } from '../../src/db/caller-binding';
 
 /** One request's transaction on a plain `pg` connection, as the caller: what the baselines run their SQL in. */
 export interface SqlSession {
@@ -16,9 +15,9 @@ export interface SqlSession {
 export type SqlWork = (session: SqlSession, params: any) => Promise<unknown>;
 
 /**
- * Runs `work` the way a registry request runs: BEGIN, the same caller binding statement
- * (application role, agency and subject for row-level security), the work, COMMIT. Counts the
- * statements sent.
+ * Runs `work` the way a registry request runs: BEGIN with the same caller binding statement
+ * (application role, agency and subject for row-level security) in one round trip, the work,
+ * COMMIT. Counts the statements sent (BEGIN and the binding as one, as the registry counts them).
  */
 export async function inCallerTransaction(pool: Pool, claims: TokenClaims, work: SqlWork, params: unknown): Promise<{ answer: unknown; statements: number }> {
   const client: PoolClient = await pool.connect();
@@ -28,8 +27,7 @@ export async function inCallerTransaction(pool: Pool, claims: TokenClaims, work:
     return (await client.query(sql, values)).rows;
   };
   try {
-    await query('BEGIN');
-    const agency = await bindCaller({ query } as unknown as QueryRunner, claims);
+    const agency = await beginAsCaller(client, claims, () => statements++);
     const caller: Caller = { subject: claims.subject, agencyCode: claims.agencyCode, agency, roles: new Set(claims.roles) };
     const session: SqlSession = { caller, query, readable: (alias, first) => positional(readableBy(alias, caller), first) };
     const answer = await work(session, params);

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rssBytesOf } from '../measure/proc-stat';
 import type { ServerStats } from './bench-routes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -50,15 +50,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       const res = await fetch(`${baseUrl}/bench/stats`);
       return (await res.json()) as ServerStats;
     },
-    rssBytes() {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-        return kb ? Number(kb) * 1024 : null;
-      } catch {
-        return null;
-      }
-    },
+    rssBytes: () => rssBytesOf(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

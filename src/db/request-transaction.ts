@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Caller, CallerAgency, TokenClaims } from '../auth/caller';
-import { bindCaller } from './caller-binding';
+import { beginAsCaller, type BindingClient } from './caller-binding';
 import { DatabaseConnectionLost, isDatabaseUnavailable } from './database-unavailable';
+import { nameStatementsOf } from './named-statements';
 
 /**
  * One database transaction per request, opened on first use. It runs as the application's
@@ -87,10 +88,15 @@ export class RequestTransaction {
       serialiseQueries(runner, () => this.connectionLost, (error) => {
         if (isDatabaseUnavailable(error)) this.connectionLost = true;
       });
-      await runner.connect();
+      const client = (await runner.connect()) as BindingClient & { query(...args: unknown[]): unknown };
       this.connected = true;
-      await runner.startTransaction();
-      const agency: CallerAgency | null = await bindCaller(runner, this.claims);
+      nameStatementsOf(client);
+      const agency: CallerAgency | null = await beginAsCaller(client, this.claims, (text) => runner.connection.logger.logQuery(text, [], runner))
+        .catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) this.connectionLost = true;
+          throw error;
+        });
+      markTransactionOpen(runner);
       const caller: Caller = {
         subject: this.claims.subject,
         agencyCode: this.claims.agencyCode,
@@ -101,6 +107,17 @@ export class RequestTransaction {
     })();
     return this.opening;
   }
+}
+
+/**
+ * Tells TypeORM that the runner is inside a transaction it did not open itself (BEGIN went with
+ * the caller binding, in one round trip), so that `write` takes savepoints inside it, as after
+ * its own startTransaction().
+ */
+function markTransactionOpen(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
 }
 
 /**

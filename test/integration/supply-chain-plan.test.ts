@@ -26,13 +26,27 @@ interface PlanNode {
 }
 
 /** The plan PostgreSQL chooses for a walk, as the caller, with sequential scans priced out (tables here are tiny). */
-function planOf(file: string, parameters: Record<string, unknown>): Promise<PlanNode[]> {
-  return planAsCaller((caller) => new WalkQuery(file).build(caller), parameters);
+function planOf(file: string, parameters: Record<string, unknown>, options: { generic?: boolean } = {}): Promise<PlanNode[]> {
+  return planAsCaller((caller) => new WalkQuery(file).build(caller), parameters, options);
 }
 
+/** A test value (text, number, null, or a list of texts) as an SQL literal. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  const text = Array.isArray(value) ? `{${value.map((v) => `"${String(v)}"`).join(',')}}` : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The plan as `planOf`, or (`generic`) the generic plan PostgreSQL may keep for the statement
+ * once prepared (the registry names its statements, and after five runs PostgreSQL may stop
+ * planning them for their values): planned for no values at all.
+ */
 async function planAsCaller(
   build: (caller: Caller) => { sql: string; params: Record<string, unknown> },
   parameters: Record<string, unknown>,
+  options: { generic?: boolean } = {},
 ): Promise<PlanNode[]> {
   const tx = new RequestTransaction(app.dataSource, { subject: 'planner', agencyCode, roles: [Role.ANALYST] });
   try {
@@ -40,7 +54,15 @@ async function planAsCaller(
     await manager.query('SET LOCAL enable_seqscan = off');
     const { sql, params } = build(await tx.caller());
     const [query, values] = app.dataSource.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
-    const rows: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await manager.query(`EXPLAIN (FORMAT JSON) ${query}`, values);
+    let explain = `EXPLAIN (FORMAT JSON) ${query}`;
+    if (options.generic) {
+      await manager.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await manager.query(`PREPARE planned AS ${query}`);
+      // EXECUTE takes its values in its text (a utility statement has no parameters).
+      explain = `EXPLAIN (FORMAT JSON) EXECUTE planned(${values.map(literal).join(', ')})`;
+    }
+    const rows: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await manager.query(explain, options.generic ? [] : values);
+    if (options.generic) await manager.query('DEALLOCATE planned');
     const nodes: PlanNode[] = [];
     const visit = (node: PlanNode) => {
       nodes.push(node);
@@ -73,15 +95,18 @@ const indexesUsed = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).fil
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-describe('supply-chain walks use the indexes they follow', () => {
+describe.each([
+  ['planned for its values', false],
+  ['in the generic plan of its prepared statement', true],
+])('supply-chain walks use the indexes they follow, %s', (_, generic) => {
   it('upstream: items to movements, then movements by receiver', async () => {
-    const plan = await planOf('upstream.sql', { itemId: NO_ID, seizureId: null, maxDepth: 10, cap: 5000 });
+    const plan = await planOf('upstream.sql', { itemId: NO_ID, seizureId: null, maxDepth: 10, cap: 5000 }, { generic });
     expect(indexesUsed(plan)).toEqual(expect.arrayContaining(['movement_item_item_idx', 'movement_to_supplier_idx']));
     expect(fullScans(plan)).toEqual([]);
   });
 
   it('downstream: movements by sender, then the items they carried', async () => {
-    const plan = await planOf('downstream.sql', { supplierId: NO_ID, maxDepth: 10, cap: 5000 });
+    const plan = await planOf('downstream.sql', { supplierId: NO_ID, maxDepth: 10, cap: 5000 }, { generic });
     expect(indexesUsed(plan)).toContain('movement_from_supplier_idx');
     expect(fullScans(plan)).toEqual([]);
   });

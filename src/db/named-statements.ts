@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Statements kept prepared on one connection at most. The registry's statements come from a
+ * fixed set of shapes, far fewer than this; a text that varies with its input (a list written
+ * out) would otherwise fill the connection's memory, so past the limit statements run unnamed.
+ */
+const MAX_NAMED_PER_CONNECTION = 2000;
+
+type Query = (...args: unknown[]) => unknown;
+interface PgClient {
+  query: Query;
+}
+
+const named = new WeakSet<PgClient>();
+
+/** The name of a statement's text: the same text is the same prepared statement on every connection. */
+export function statementName(text: string): string {
+  return `r_${createHash('sha1').update(text).digest('base64url')}`;
+}
+
+/**
+ * Makes every statement with parameters that TypeORM sends on this connection a named prepared
+ * statement (node-postgres prepares a name once per connection, then sends only its values), so
+ * that PostgreSQL parses and plans it once per connection instead of at every request. After five
+ * runs PostgreSQL may keep a generic plan; the plan tests check that those still use the indexes
+ * under row-level security. Statements without parameters (BEGIN, SAVEPOINT) stay simple queries.
+ */
+export function nameStatementsOf(client: PgClient): void {
+  if (named.has(client)) return;
+  named.add(client);
+  const query = client.query.bind(client) as Query;
+  const prepared = new Set<string>();
+  client.query = (...args: unknown[]) => {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = statementName(text);
+      if (prepared.has(name) || prepared.size < MAX_NAMED_PER_CONNECTION) {
+        prepared.add(name);
+        return query({ name, text, values }, callback);
+      }
+    }
+    return query(...args);
+  };
+}

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { PROJECT_ROOT } from '../shared/project-root';
 import { describeDatabase } from './schema-description';
 
-const FILE = join(__dirname, '..', '..', 'schema', 'database.sql');
+const FILE = join(PROJECT_ROOT, 'schema', 'database.sql');
 
 async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `registry-schema-pg-${process.pid}`), persistent: false });

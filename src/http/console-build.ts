@@ -1,20 +1,20 @@
 // The console's build (console/: React app and GraphiQL, bundled by Vite) lives outside git in
 // dist/console/<hash>/, the hash covering everything the build reads. A server uses the build of
-// the current sources, making it first when missing, so it never serves stale assets; builds are
-// written to a temporary folder and renamed into place, and a lock folder lets one process build
-// while parallel ones (test servers) wait for it.
+// the current sources, making it first when missing, so it never serves stale assets; one process
+// builds while parallel ones (test servers) wait for it (src/build/build-lock.ts).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { buildOnce, removeOldBuilds } from '../build/build-lock';
+import { PROJECT_ROOT } from '../shared/project-root';
 
-export const PROJECT_ROOT = join(__dirname, '..', '..');
+export { PROJECT_ROOT };
 const CONSOLE_DIR = join(PROJECT_ROOT, 'console');
 const MODULES = join(PROJECT_ROOT, 'node_modules');
 const BUILDS_DIR = join(PROJECT_ROOT, 'dist', 'console');
 // Generated from the schema during the build, so already covered by the schema's hash.
 const NOT_HASHED = new Set([join(CONSOLE_DIR, 'src', 'generated'), join(CONSOLE_DIR, 'node_modules')]);
-const LOCK_STALE_MS = 10 * 60 * 1000;
 const KEEP_BUILDS = 3;
 
 function filesUnder(dir: string): string[] {
@@ -56,51 +56,18 @@ async function buildInto(outDir: string): Promise<void> {
   await run(join(MODULES, 'vite', 'bin', 'vite.js'), ['build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], CONSOLE_DIR);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function removeOldBuilds(current: string): void {
-  const builds = readdirSync(BUILDS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name) && entry.name !== current)
-    .map((entry) => ({ path: join(BUILDS_DIR, entry.name), at: statSync(join(BUILDS_DIR, entry.name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const old of builds.slice(KEEP_BUILDS - 1)) rmSync(old.path, { recursive: true, force: true });
-}
-
 /** The folder holding the build of the current console sources; builds it first when missing. */
 export async function ensureConsoleBuild(log: (line: string) => void = () => {}): Promise<string> {
   const hash = consoleSourceHash();
   const target = join(BUILDS_DIR, hash);
-  const done = () => existsSync(join(target, 'index.html'));
-  if (done()) return target;
-  mkdirSync(BUILDS_DIR, { recursive: true });
-  const lock = join(BUILDS_DIR, `${hash}.lock`);
-  for (;;) {
-    if (done()) return target;
-    try {
-      mkdirSync(lock); // atomic: exactly one process gets it
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A builder that died leaves its lock behind.
-      const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
-      await sleep(250);
-    }
-  }
-  try {
-    if (done()) return target;
+  const started = Date.now();
+  const built = await buildOnce(target, () => existsSync(join(target, 'index.html')), async (temporary) => {
     log(`building the console (${hash}) ...`);
-    const started = Date.now();
-    const temporary = join(BUILDS_DIR, `.tmp-${hash}-${process.pid}`);
-    rmSync(temporary, { recursive: true, force: true });
     await buildInto(temporary);
-    renameSync(temporary, target);
-    removeOldBuilds(hash);
+  });
+  if (built) {
+    removeOldBuilds(BUILDS_DIR, /^[0-9a-f]{16}$/, hash, KEEP_BUILDS);
     log(`console built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${relative(PROJECT_ROOT, target)}`);
-    return target;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
   }
+  return target;
 }

@@ -42,6 +42,8 @@ export interface RegistryServerOptions {
   consoleDir?: string;
   /** Written into the console's page for one-click sign-in; ignored in production. */
   demoToken?: string;
+  /** Root fields read what their selection nests in one planned statement (default true; off only to compare with field-by-field reads). */
+  plannedReads?: boolean;
 }
 
 export interface RegistryServer {
@@ -104,7 +106,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     documentLimits: limits,
-    contextParts: { modules: registryModules, nodes: nodeTypesOf(registryModules) },
+    contextParts: { modules: registryModules, nodes: nodeTypesOf(registryModules), plannedReads: options.plannedReads ?? true },
     sendGraphiQL: graphiQLPageSender(consoleDir, { introspection: !production }),
   });
 

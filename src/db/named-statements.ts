@@ -14,6 +14,13 @@ interface PgClient {
 
 const named = new WeakSet<PgClient>();
 
+/**
+ * Marks a statement to be planned for its values at every run (sent unnamed): one whose cost
+ * depends on its values far more than on its shape, such as a graph walk, where a generic plan,
+ * made for no values at all, can be far slower than planning it (about a millisecond).
+ */
+export const PLANNED_FOR_ITS_VALUES = '/* planned for its values */ ';
+
 /** The name of a statement's text: the same text is the same prepared statement on every connection. */
 export function statementName(text: string): string {
   return `r_${createHash('sha1').update(text).digest('base64url')}`;
@@ -24,7 +31,8 @@ export function statementName(text: string): string {
  * statement (node-postgres prepares a name once per connection, then sends only its values), so
  * that PostgreSQL parses and plans it once per connection instead of at every request. After five
  * runs PostgreSQL may keep a generic plan; the plan tests check that those still use the indexes
- * under row-level security. Statements without parameters (BEGIN, SAVEPOINT) stay simple queries.
+ * under row-level security. Statements without parameters (BEGIN, SAVEPOINT) stay simple queries,
+ * and those marked PLANNED_FOR_ITS_VALUES unnamed.
  */
 export function nameStatementsOf(client: PgClient): void {
   if (named.has(client)) return;
@@ -33,7 +41,7 @@ export function nameStatementsOf(client: PgClient): void {
   const prepared = new Set<string>();
   client.query = (...args: unknown[]) => {
     const [text, values, callback] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && !text.startsWith(PLANNED_FOR_ITS_VALUES)) {
       const name = statementName(text);
       if (prepared.has(name) || prepared.size < MAX_NAMED_PER_CONNECTION) {
         prepared.add(name);

@@ -42,11 +42,13 @@ export function newestFirstCursor<T>(order: NewestFirstOrder<T>, row: T): string
  * One page of a filtered query, newest first, by keyset (never OFFSET), forwards or
  * backwards, in one statement; the whole filtered list is counted only if asked.
  * Both cursors are decoded (and a bad one refused) before the page's SQL is sent.
+ * `fetch` runs the page's query (by default as entities; a planned read selects what it plans).
  */
 export async function newestFirstPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: NewestFirstOrder<T>,
   request: PageRequest,
+  fetch: (page: SelectQueryBuilder<T>) => Promise<T[]> = (page) => page.getMany(),
 ): Promise<Page<T>> {
   const page = decodePage(request, order.codec);
   const counting = query.clone();
@@ -55,6 +57,6 @@ export async function newestFirstPage<T extends ObjectLiteral>(
   for (const condition of keysetConditions(columns, order.codec, page, bind)) query.andWhere(condition);
   query.setParameters(params);
   travelOrder(columns, page).forEach(({ sql, direction }, i) => (i === 0 ? query.orderBy(sql, direction) : query.addOrderBy(sql, direction)));
-  const rows = await query.limit(rowsToFetch(page)).getMany();
+  const rows = await fetch(query.limit(rowsToFetch(page)));
   return pageFromFetched(rows, page, order, () => counting.getCount());
 }

@@ -13,6 +13,8 @@ export type Loaders = RegistryLoaders;
 export interface RequestContextParts {
   modules: readonly RegistryModule[];
   nodes: NodeTypes;
+  /** Root fields plan one statement from their selection (off: every field loads its own, the reference behaviour). */
+  plannedReads: boolean;
 }
 
 /** What the audit trail records of a request besides the operation itself. */
@@ -33,6 +35,7 @@ export interface RequestContext {
   tx: RequestTransaction;
   loaders: Loaders;
   nodes: NodeTypes;
+  plannedReads: boolean;
   audit: AuditFacts;
 }
 
@@ -50,6 +53,7 @@ export function createRequestContext(
     claims,
     tx,
     nodes: parts.nodes,
+    plannedReads: parts.plannedReads,
     audit: { ...audit, entityIds: [], restrictedHitsIn: new Set() },
     loaders: loaders as Loaders,
   };

@@ -36,6 +36,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Written into the console's page for one-click sign-in (as main.ts does outside production). */
   demoToken?: string;
+  /** Planned reads (default on, as served); off to compare with field-by-field reads. */
+  plannedReads?: boolean;
   /** A database of the test's own (default: a fresh clone of the migrated template). */
   database?: { url: string; drop(): Promise<void> };
 }
@@ -61,7 +63,7 @@ export class TestApp {
     const tokens = { secret: TEST_SECRET, ...options.tokens };
     const server = await createRegistryServer({
       dataSource, tokens, logger: options.logger ?? logger, production: options.production ?? false, limits: options.limits,
-      demoToken: options.demoToken,
+      demoToken: options.demoToken, plannedReads: options.plannedReads,
     });
     await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
     const { port } = server.http.address() as AddressInfo;

@@ -2,6 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import { keysetConditions, namedParameters, travelOrder, travelOrderSql, type KeysetOrder } from '../../db/keyset';
+import type { JsonRows } from '../../db/json-rows';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import { invalidArgument } from '../../shared/refusal';
 import { cursorCodec } from '../../shared/paging/cursor';
@@ -62,6 +63,31 @@ export class ItemService {
     query.orderBy('i.seizure_id');
     for (const { sql, direction } of travelOrder(SEIZURE_ITEMS_IN_ORDER.columns('i'), page)) query.addOrderBy(sql, direction);
     return query.getMany();
+  }
+
+  /**
+   * One page of the items of the seizure under `seizureAlias`, for a planned read: a subquery
+   * answering the rows (see rowsToFetch) as a JSON array in travel order, with the columns of
+   * `properties` only (`rows` reads them back). The seizure is readable, so its items are.
+   */
+  static plannedPageSql(seizureAlias: string, page: SeizureItemsPage, rows: JsonRows<ItemEntity>, properties?: ReadonlySet<string>): {
+    sql: string;
+    params: Record<string, unknown>;
+  } {
+    const { bind, params } = namedParameters('planned_item_');
+    const inner = SEIZURE_ITEMS_IN_ORDER.columns('y');
+    const bounds = keysetConditions(inner, SEIZURE_ITEMS_IN_ORDER.codec, page, bind).map((c) => ` AND ${c}`).join('');
+    const limit = bind(rowsToFetch(page));
+    const sql = `(SELECT coalesce(json_agg(${rows.json('x', properties)} ORDER BY ${travelOrderSql(SEIZURE_ITEMS_IN_ORDER.columns('x'), page)}), '[]'::json)
+        FROM (SELECT ${rows.columns('y', properties)} FROM item y
+               WHERE y.seizure_id = ${seizureAlias}.id${bounds}
+               ORDER BY ${travelOrderSql(inner, page)} LIMIT CAST(${limit} AS int)) x)`;
+    return { sql, params };
+  }
+
+  /** How many items the seizure under `seizureAlias` holds, as a subquery of a planned read. */
+  static plannedCountSql(seizureAlias: string): string {
+    return `(SELECT count(*)::int FROM item c WHERE c.seizure_id = ${seizureAlias}.id)`;
   }
 
   /** How many items each seizure holds. */

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../graphql/context';
@@ -20,16 +22,29 @@ import { SeizureConnection } from './seizure.connection';
 import { SeizureEntity } from './seizure.entity';
 import { SeizureFilter, SeizureRecordInput } from './seizure.inputs';
 import { SeizureRecordPayload } from './seizure.payloads';
+import { seizureConnectionPlan, seizurePlan } from './seizure.look-ahead';
+import { readsWholeSeizures } from './seizure-planned-read';
+import { plannedPartsOf, samePage, type SeizureReadPlan } from './seizure-read-plan';
 import { SeizureService } from './seizure.service';
 import { LocationType, SeizureType } from './seizure.type';
 
 @Resolver(() => SeizureType)
 export class SeizureResolver {
   @Query(() => SeizureType, { nullable: true, description: 'A seizure by id; null when it does not exist or the caller may not read it.' })
-  async seizure(@Arg('id', () => ID, { description: 'Global id of the seizure.' }) id: string, @Ctx() context: RequestContext) {
-    requireBusinessReader(await context.tx.caller());
+  async seizure(
+    @Arg('id', () => ID, { description: 'Global id of the seizure.' }) id: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const caller = requireBusinessReader(await context.tx.caller());
     const seizureId = idOfType(id, 'Seizure');
-    return seizureId ? context.loaders.seizure.byId.load(seizureId) : null;
+    if (!seizureId) return null;
+    const plan = context.plannedReads ? seizurePlan(info) : null;
+    if (!plan) return context.loaders.seizure.byId.load(seizureId);
+    const manager = await context.tx.manager();
+    const seizure = await new SeizureService(manager, caller).byIdPlanned(seizureId, plan);
+    if (seizure) shareWithLoaders(context, manager.connection, [seizure], plan);
+    return seizure;
   }
 
   @Query(() => SeizureConnection, { description: 'Seizures the caller may read, newest first.' })
@@ -37,10 +52,15 @@ export class SeizureResolver {
     @Arg('filter', () => SeizureFilter, { nullable: true, description: 'Which seizures; every field given must hold.' }) filter: SeizureFilter | null,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<SeizureEntity>> {
     const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
-    const found = await new SeizureService(await context.tx.manager(), caller).list(filter, page);
+    const manager = await context.tx.manager();
+    const service = new SeizureService(manager, caller);
+    const plan = context.plannedReads ? seizureConnectionPlan(info) : null;
+    const found = plan ? await service.listPlanned(filter, page, plan) : await service.list(filter, page);
+    if (plan) shareWithLoaders(context, manager.connection, found.rows, plan);
     return toConnection(found, SeizureService.cursorOf);
   }
 
@@ -71,7 +91,7 @@ export class SeizureResolver {
 
   @FieldResolver(() => AgencyType, { description: 'The agency that recorded it and owns it.' })
   async agency(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity> {
-    return (await context.loaders.agency.byId.load(seizure.agencyId))!;
+    return plannedPartsOf(seizure)?.agency ?? (await context.loaders.agency.byId.load(seizure.agencyId))!;
   }
 
   @FieldResolver(() => LocationType, { nullable: true, description: 'Where it was seized; null when not recorded.' })
@@ -92,8 +112,24 @@ export class SeizureResolver {
     @Ctx() context: RequestContext,
   ): Promise<ConnectionShape<ItemEntity>> {
     const page = ItemService.seizureItemsPage(pageRequest(paging));
-    const fetched = await context.loaders.item.pageOfSeizure(page).load(seizure.id);
-    const totalCount = () => context.loaders.item.countOfSeizure.load(seizure.id);
+    const planned = plannedPartsOf(seizure)?.items;
+    const fromPlan = planned && samePage(planned.page, page) ? planned : undefined;
+    const fetched = fromPlan?.rows ?? await context.loaders.item.pageOfSeizure(page).load(seizure.id);
+    const count = fromPlan?.count;
+    const totalCount = async () => count ?? context.loaders.item.countOfSeizure.load(seizure.id);
     return toConnection(ItemService.seizureItemsPageFrom(fetched, page, totalCount), ItemService.seizureCursorOf);
+  }
+}
+
+/**
+ * What a planned read fetched serves the request's other fields too: its agencies (read whole)
+ * prime the agency loader, and its seizures the seizure loader when they were read whole.
+ */
+function shareWithLoaders(context: RequestContext, dataSource: DataSource, seizures: SeizureEntity[], plan: SeizureReadPlan): void {
+  const whole = readsWholeSeizures(dataSource, plan);
+  for (const seizure of seizures) {
+    const agency = plannedPartsOf(seizure)?.agency;
+    if (agency) context.loaders.agency.byId.prime(agency.id, agency);
+    if (whole) context.loaders.seizure.byId.prime(seizure.id, seizure);
   }
 }

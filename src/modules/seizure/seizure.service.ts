@@ -6,6 +6,8 @@ import type { Page, PageRequest } from '../../shared/paging/page';
 import { normaliseCodes } from '../agency/agency-codes';
 import { SeizureEntity } from './seizure.entity';
 import type { SeizureFilter } from './seizure.inputs';
+import { readPlanned } from './seizure-planned-read';
+import type { SeizureReadPlan } from './seizure-read-plan';
 import { referenceKey } from './seizure.validation';
 
 const SEIZURES_NEWEST_FIRST = newestFirst<SeizureEntity>({
@@ -29,6 +31,17 @@ export class SeizureService {
   /** A page of readable seizures, newest first (forwards or backwards). */
   async list(filter: SeizureFilter | null | undefined, page: PageRequest): Promise<Page<SeizureEntity>> {
     return newestFirstPage(this.filtered(filter ?? {}), SEIZURES_NEWEST_FIRST, page);
+  }
+
+  /** The same page, read as planned: one statement with what the plan nests. */
+  async listPlanned(filter: SeizureFilter | null | undefined, page: PageRequest, plan: SeizureReadPlan): Promise<Page<SeizureEntity>> {
+    return newestFirstPage(this.filtered(filter ?? {}), SEIZURES_NEWEST_FIRST, page, (query) => readPlanned(query, plan));
+  }
+
+  /** A readable seizure by database id, read as planned; null when there is none the caller may read. */
+  async byIdPlanned(id: string, plan: SeizureReadPlan): Promise<SeizureEntity | null> {
+    const [seizure] = await readPlanned(this.readable().andWhere('s.id = :id', { id }), plan);
+    return seizure ?? null;
   }
 
   static cursorOf(seizure: SeizureEntity): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
+import { PLANNED_FOR_ITS_VALUES } from '../../db/named-statements';
 import { survivorJoin, withMergedIds } from '../supplier/survivor-sql';
 
 /** One row of a walk's answer: a node, an edge, a seizure, an origin, a restricted hit (id: the owning agency) or the truncation flag. */
@@ -45,10 +46,10 @@ export class WalkQuery {
     return { sql, params };
   }
 
-  /** Runs the walk in one statement. */
+  /** Runs the walk in one statement, planned for where it starts (see PLANNED_FOR_ITS_VALUES). */
   async run(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>): Promise<WalkRow[]> {
     const { sql, params } = this.build(caller);
     const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
-    return manager.query(query, values);
+    return manager.query(PLANNED_FOR_ITS_VALUES + query, values);
   }
 }

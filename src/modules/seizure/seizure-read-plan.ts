@@ -1,0 +1,40 @@
+import type { AgencyEntity } from '../agency/agency.entity';
+import type { ItemEntity } from '../item/item.entity';
+import type { SeizureItemsPage } from '../item/item.service';
+import type { SeizureEntity } from './seizure.entity';
+
+/** Properties to read: these top-level properties of the entity, or every column. */
+export type Properties = ReadonlySet<string> | 'all';
+
+/**
+ * A read of seizures planned as one statement from what the query selects: the seizure's
+ * properties it needs, and what it nests (the agency, one page of items with or without their
+ * count). What a plan leaves out is loaded by the field resolvers' DataLoaders, as without one.
+ */
+export interface SeizureReadPlan {
+  properties: Properties;
+  agency: boolean;
+  items: { page: SeizureItemsPage; properties: Properties; count: boolean } | null;
+}
+
+/** What a planned read fetched with a seizure besides its own columns. */
+export interface PlannedParts {
+  agency?: AgencyEntity;
+  items?: { page: SeizureItemsPage; rows: ItemEntity[]; count?: number };
+}
+
+// Keyed by the seizure objects a planned read made: they live as long as the request's answer.
+const planned = new WeakMap<SeizureEntity, PlannedParts>();
+
+export function notePlannedParts(seizure: SeizureEntity, parts: PlannedParts): void {
+  planned.set(seizure, parts);
+}
+
+export function plannedPartsOf(seizure: SeizureEntity): PlannedParts | undefined {
+  return planned.get(seizure);
+}
+
+/** Whether two pages of a seizure's items are the same request (size, direction and cursors). */
+export function samePage(a: SeizureItemsPage, b: SeizureItemsPage): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,7 +1,7 @@
 import { PEER_SEIZURE_FIELDS, peerSeizureRecords, registrySeizureRecords, type PeerRead } from '../peer/peer-read';
 import type { Scenario } from './scenario';
 import { noErrors } from './scenario';
-import type { SqlSession, SqlWork } from './sql-session';
+import type { SqlWork } from './sql-session';
 
 const QUERY = `query NestedRead($first: Int!) {
   seizures(first: $first) {
@@ -44,48 +44,40 @@ export function nestedRead(first: number): Scenario<{ first: number }> {
   };
 }
 
-/** The statements the registry sends for NestedRead (seizure page, agencies, items per seizure), as plain SQL. */
+/** The statement the registry sends for NestedRead (its planned read: the page with agencies and items as JSON), as plain SQL. */
 export const nestedReadSql: SqlWork = async (session, { first }: { first: number }) => {
-  const seizuresVisible = session.readable('s', 2);
-  const seizures = await session.query(
-    `SELECT s.* FROM seizure s WHERE ${seizuresVisible.clause} ORDER BY s.seized_at DESC, s.id DESC LIMIT $1`,
-    [first + 1, ...seizuresVisible.values],
+  const visible = session.readable('s', 3);
+  const rows = await session.query(
+    `${PLANNED_SELECT} FROM seizure s WHERE ${visible.clause} ORDER BY s.seized_at DESC, s.id DESC LIMIT $1`,
+    [first + 1, 21, ...visible.values],
   );
-  return { hasNextPage: seizures.length > first, nodes: await withAgencyAndItems(session, seizures.slice(0, first)) };
+  return { hasNextPage: rows.length > first, nodes: rows.slice(0, first).map(answerOf) };
 };
 
 /**
- * What the registry loads under a list of seizure rows for these scenarios' fields: their
- * agencies (one statement), their first 20 readable items each (one statement), as JSON.
+ * The select list of the registry's planned read for these scenarios' fields (`$2`: items to
+ * fetch per seizure): the seizure's columns they need, its agency, and its first items as JSON.
  */
-export async function withAgencyAndItems(session: SqlSession, page: any[]): Promise<unknown[]> {
-  const ids = page.map((s) => s.id);
-  const agencies = await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [[...new Set(page.map((s) => s.agency_id))]]);
-  const itemsVisible = session.readable('s', 3);
-  const items = await session.query(
-    `SELECT i.* FROM item i JOIN seizure s ON s.id = i.seizure_id
-      WHERE ${itemsVisible.clause}
-        AND i.id IN (SELECT ranked.id FROM (
-              SELECT x.id, row_number() OVER (PARTITION BY x.seizure_id ORDER BY x.position) AS rank
-                FROM item x WHERE x.seizure_id = ANY($1) AND x.position > 0) ranked
-             WHERE ranked.rank <= $2)
-      ORDER BY i.seizure_id, i.position`,
-    [ids, 21, ...itemsVisible.values],
-  );
-  const agencyById = new Map(agencies.map((a) => [a.id, a]));
-  const itemsOf = new Map<string, unknown[]>(ids.map((id) => [id, []]));
-  for (const item of items) {
-    const list = itemsOf.get(item.seizure_id)!;
-    if (list.length < 20) {
-      list.push({
-        id: item.id, kind: item.kind, make: item.make, model: item.model,
-        identifier: item.hin_key ?? item.serial_key ?? item.batch_key, quantity: item.quantity, condition: item.condition,
-      });
-    }
-  }
-  return page.map((s) => ({
-    id: s.id, reference: s.reference, jurisdiction: s.jurisdiction, seizedAt: s.seized_at, handling: s.handling,
-    agency: { code: agencyById.get(s.agency_id).code, name: agencyById.get(s.agency_id).name },
-    items: itemsOf.get(s.id),
-  }));
+export const PLANNED_SELECT = `SELECT
+    json_build_object('id', s.id, 'agency_id', s.agency_id, 'reference', s.reference, 'jurisdiction', s.jurisdiction,
+                      'seized_at', s.seized_at, 'handling', s.handling) AS seizure,
+    (SELECT json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'jurisdiction', a.jurisdiction, 'created_at', a.created_at)
+       FROM agency a WHERE a.id = s.agency_id) AS agency,
+    (SELECT coalesce(json_agg(json_build_object('id', x.id, 'seizure_id', x.seizure_id, 'agency_id', x.agency_id, 'position', x.position,
+                                                'kind', x.kind, 'make', x.make, 'model', x.model, 'hin_key', x.hin_key, 'serial_key', x.serial_key,
+                                                'batch_key', x.batch_key, 'quantity', x.quantity, 'condition', x.condition) ORDER BY x.position ASC), '[]'::json)
+       FROM (SELECT y.id, y.seizure_id, y.agency_id, y.position, y.kind, y.make, y.model, y.hin_key, y.serial_key, y.batch_key, y.quantity, y.condition
+               FROM item y WHERE y.seizure_id = s.id ORDER BY y.position ASC LIMIT CAST($2 AS int)) x) AS items`;
+
+/** A planned row as the scenarios' answer: the seizure, its agency's code and name, its first 20 items. */
+export function answerOf(row: any): unknown {
+  const { seizure, agency, items } = row;
+  return {
+    id: seizure.id, reference: seizure.reference, jurisdiction: seizure.jurisdiction, seizedAt: seizure.seized_at, handling: seizure.handling,
+    agency: { code: agency.code, name: agency.name },
+    items: items.slice(0, 20).map((item: any) => ({
+      id: item.id, kind: item.kind, make: item.make, model: item.model,
+      identifier: item.hin_key ?? item.serial_key ?? item.batch_key, quantity: item.quantity, condition: item.condition,
+    })),
+  };
 }

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { PEER_SEIZURE_FIELDS, peerSeizureRecords, registrySeizureRecords, type PeerRead } from '../peer/peer-read';
-import { withAgencyAndItems } from './nested-read';
+import { answerOf, PLANNED_SELECT } from './nested-read';
 import { noErrors, type Scenario } from './scenario';
 import type { SqlWork } from './sql-session';
 
@@ -42,9 +42,9 @@ export function seizureLookup(ids: string[]): Scenario<{ id: string }> {
   };
 }
 
-/** The statements the registry sends for SeizureLookup (the seizure by id, its agency, its items), as plain SQL. */
+/** The statement the registry sends for SeizureLookup (its planned read of one seizure), as plain SQL. */
 export const seizureLookupSql: SqlWork = async (session, { id }: { id: string }) => {
-  const visible = session.readable('s', 2);
-  const seizures = await session.query(`SELECT s.* FROM seizure s WHERE ${visible.clause} AND s.id = ANY($1)`, [[id], ...visible.values]);
-  return { seizure: (await withAgencyAndItems(session, seizures))[0] ?? null };
+  const visible = session.readable('s', 3);
+  const rows = await session.query(`${PLANNED_SELECT} FROM seizure s WHERE ${visible.clause} AND s.id = $1`, [id, 21, ...visible.values]);
+  return { seizure: rows.map(answerOf)[0] ?? null };
 };

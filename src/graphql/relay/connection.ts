@@ -54,17 +54,27 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   return ConnectionType;
 }
 
-/** Shapes a page of rows as a connection, with each row's cursor. */
+/**
+ * Shapes a page of rows as a connection. Cursors are written only when the query reads them
+ * (edges, or pageInfo's start and end): a nested page of items usually asks for nodes alone.
+ */
 export function toConnection<T>(page: Page<T>, cursor: (row: T) => string): ConnectionShape<T> {
-  const edges = page.rows.map((row) => ({ cursor: cursor(row), node: row }));
+  const { rows } = page;
+  let edges: Array<{ cursor: string; node: T }> | undefined;
   return {
-    edges,
-    nodes: edges.map((e) => e.node),
+    get edges() {
+      return (edges ??= rows.map((row) => ({ cursor: cursor(row), node: row })));
+    },
+    nodes: rows,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges.length ? edges[0].cursor : null,
-      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      get startCursor() {
+        return rows.length ? cursor(rows[0]) : null;
+      },
+      get endCursor() {
+        return rows.length ? cursor(rows[rows.length - 1]) : null;
+      },
     },
     get totalCount() {
       return page.totalCount();

@@ -36,5 +36,5 @@ export function plannedPartsOf(seizure: SeizureEntity): PlannedParts | undefined
 
 /** Whether two pages of a seizure's items are the same request (size, direction and cursors). */
 export function samePage(a: SeizureItemsPage, b: SeizureItemsPage): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a.size === b.size && a.backward === b.backward && a.after?.position === b.after?.position && a.before?.position === b.before?.position;
 }

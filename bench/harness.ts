@@ -132,7 +132,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       scale: scale.name, startedAt, machine,
       settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, seed: options.seed },
       postgresTuning: database?.tuning ?? {}, dataset, serverIdleRssBytes: idleRssBytes, peer: peer?.versions ?? null,
-      scenarios, targets: evaluateTargets(scenarios),
+      scenarios, targets: evaluateTargets(scenarios, idleRssBytes),
     };
     const jsonFile = await writeJsonReport(report, options.resultsDir);
     return { ...report, markdown: renderMarkdown(report), jsonFile };

@@ -59,13 +59,13 @@ export const nestedReadSql: SqlWork = async (session, { first }: { first: number
  * fetch per seizure): the seizure's columns they need, its agency, and its first items as JSON.
  */
 export const PLANNED_SELECT = `SELECT
-    json_build_object('id', s.id, 'agency_id', s.agency_id, 'reference', s.reference, 'jurisdiction', s.jurisdiction,
-                      'seized_at', s.seized_at, 'handling', s.handling) AS seizure,
-    (SELECT json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'jurisdiction', a.jurisdiction, 'created_at', a.created_at)
+    json_build_object('id', s.id, 'agencyId', s.agency_id, 'reference', s.reference, 'jurisdiction', s.jurisdiction,
+                      'seizedAt', s.seized_at, 'handling', s.handling) AS seizure,
+    (SELECT json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'jurisdiction', a.jurisdiction, 'createdAt', a.created_at)
        FROM agency a WHERE a.id = s.agency_id) AS agency,
-    (SELECT coalesce(json_agg(json_build_object('id', x.id, 'seizure_id', x.seizure_id, 'agency_id', x.agency_id, 'position', x.position,
-                                                'kind', x.kind, 'make', x.make, 'model', x.model, 'hin_key', x.hin_key, 'serial_key', x.serial_key,
-                                                'batch_key', x.batch_key, 'quantity', x.quantity, 'condition', x.condition) ORDER BY x.position ASC), '[]'::json)
+    (SELECT coalesce(json_agg(json_build_object('id', x.id, 'seizureId', x.seizure_id, 'agencyId', x.agency_id, 'position', x.position,
+                                                'kind', x.kind, 'make', x.make, 'model', x.model, 'hinKey', x.hin_key, 'serialKey', x.serial_key,
+                                                'batchKey', x.batch_key, 'quantity', x.quantity, 'condition', x.condition) ORDER BY x.position ASC), '[]'::json)
        FROM (SELECT y.id, y.seizure_id, y.agency_id, y.position, y.kind, y.make, y.model, y.hin_key, y.serial_key, y.batch_key, y.quantity, y.condition
                FROM item y WHERE y.seizure_id = s.id ORDER BY y.position ASC LIMIT CAST($2 AS int)) x) AS items`;
 
@@ -73,11 +73,11 @@ export const PLANNED_SELECT = `SELECT
 export function answerOf(row: any): unknown {
   const { seizure, agency, items } = row;
   return {
-    id: seizure.id, reference: seizure.reference, jurisdiction: seizure.jurisdiction, seizedAt: seizure.seized_at, handling: seizure.handling,
+    id: seizure.id, reference: seizure.reference, jurisdiction: seizure.jurisdiction, seizedAt: seizure.seizedAt, handling: seizure.handling,
     agency: { code: agency.code, name: agency.name },
     items: items.slice(0, 20).map((item: any) => ({
       id: item.id, kind: item.kind, make: item.make, model: item.model,
-      identifier: item.hin_key ?? item.serial_key ?? item.batch_key, quantity: item.quantity, condition: item.condition,
+      identifier: item.hinKey ?? item.serialKey ?? item.batchKey, quantity: item.quantity, condition: item.condition,
     })),
   };
 }

@@ -4,61 +4,80 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 /**
  * Rows of an entity's table read as JSON inside a larger statement (a planned read nests a
  * seizure's agency and items in the seizure's row), and turned back into objects of the
- * entity's class and shape, as TypeORM would give them, without its hydration: the columns
- * wanted only, times as Dates, numerics through the column's transformer.
+ * entity's class and shape, as TypeORM would give them, without its hydration. The JSON is
+ * built with the entity's property names (embedded columns as nested objects), so the object
+ * PostgreSQL's JSON parses into is the entity itself once times are Dates and numerics went
+ * through the column's transformer: nothing is copied.
  */
 export interface JsonRows<T> {
   /** `json_build_object(...)` of the row of `alias`, with these properties (top-level names; default: every column). */
   json(alias: string, properties?: ReadonlySet<string>): string;
   /** The same columns as a select list (`alias.column, ...`), for a subquery that `json` then reads. */
   columns(alias: string, properties?: ReadonlySet<string>): string;
-  /** An object of the entity from what `json` built. */
+  /** The entity from what `json` built (the object itself, given the entity's prototype). */
   read(row: Record<string, unknown>): T;
   /** Whether these properties are every column (a row read with them is whole). */
   whole(properties: ReadonlySet<string>): boolean;
 }
 
 const TIME_TYPES = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'date']);
-// json_build_object takes at most 100 arguments: 50 columns.
-const MAX_JSON_COLUMNS = 50;
+// json_build_object takes at most 100 arguments: 50 properties per object.
+const MAX_JSON_PROPERTIES = 50;
 
 const topLevel = (column: ColumnMetadata) => column.embeddedMetadata?.propertyName ?? column.propertyName;
+
+/** A column's value as the entity holds it, from its JSON value; undefined when JSON's is already right. */
+function converterOf(column: ColumnMetadata): ((value: unknown) => unknown) | undefined {
+  if (typeof column.type === 'string' && TIME_TYPES.has(column.type)) return (value) => new Date(value as string);
+  const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
+  return transformer ? (value) => transformer.from(value) : undefined;
+}
 
 export function jsonRows<T>(dataSource: DataSource, entity: new () => T): JsonRows<T> {
   const metadata: EntityMetadata = dataSource.getMetadata(entity);
   const columns = metadata.columns;
-  if (columns.length > MAX_JSON_COLUMNS) throw new Error(`${metadata.name} has more columns than one json_build_object can hold`);
+  const own = columns.filter((c) => !c.embeddedMetadata);
+  const embeddeds = metadata.embeddeds.map((embedded) => ({ name: embedded.propertyName, columns: columns.filter((c) => c.embeddedMetadata === embedded) }));
+  if (own.length + embeddeds.length > MAX_JSON_PROPERTIES || embeddeds.some((e) => e.columns.length > MAX_JSON_PROPERTIES)) {
+    throw new Error(`${metadata.name} has more properties than one json_build_object can hold`);
+  }
   const everything = new Set(columns.map(topLevel));
-  const readers = columns.map((column) => {
-    const isTime = typeof column.type === 'string' && TIME_TYPES.has(column.type);
-    const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
-    const convert = (value: unknown) => {
-      if (value === null || value === undefined) return null;
-      if (isTime) return new Date(value as string);
-      return transformer ? transformer.from(value) : value;
-    };
-    const embedded = column.embeddedMetadata?.propertyName;
-    return { key: column.databaseName, property: column.propertyName, embedded, top: topLevel(column), convert };
+  const conversions = own.flatMap((c) => {
+    const convert = converterOf(c);
+    return convert ? [{ property: c.propertyName, convert }] : [];
   });
-  const embeddeds = metadata.embeddeds.map((e) => e.propertyName);
+  const embeddedConversions = embeddeds.map((e) => ({
+    name: e.name,
+    conversions: e.columns.flatMap((c) => {
+      const convert = converterOf(c);
+      return convert ? [{ property: c.propertyName, convert }] : [];
+    }),
+  }));
+  const pair = (alias: string, c: ColumnMetadata) => `'${c.propertyName}', ${alias}.${c.databaseName}`;
   return {
     json(alias, properties = everything) {
-      const pairs = columns.filter((c) => properties.has(topLevel(c))).map((c) => `'${c.databaseName}', ${alias}.${c.databaseName}`);
+      const pairs = [
+        ...own.filter((c) => properties.has(c.propertyName)).map((c) => pair(alias, c)),
+        ...embeddeds.filter((e) => properties.has(e.name)).map((e) => `'${e.name}', json_build_object(${e.columns.map((c) => pair(alias, c)).join(', ')})`),
+      ];
       return `json_build_object(${pairs.join(', ')})`;
     },
     columns(alias, properties = everything) {
       return columns.filter((c) => properties.has(topLevel(c))).map((c) => `${alias}.${c.databaseName}`).join(', ');
     },
     read(row) {
-      const target = Object.create(entity.prototype) as Record<string, unknown>;
-      for (const name of embeddeds) target[name] = {};
-      for (const reader of readers) {
-        if (!(reader.key in row)) continue;
-        const value = reader.convert(row[reader.key]);
-        if (reader.embedded) (target[reader.embedded] as Record<string, unknown>)[reader.property] = value;
-        else target[reader.property] = value;
+      for (const { property, convert } of conversions) {
+        const value = row[property];
+        if (value !== null && value !== undefined) row[property] = convert(value);
       }
-      return target as T;
+      for (const { name, conversions: inner } of embeddedConversions) {
+        const nested = (row[name] ??= {}) as Record<string, unknown>;
+        for (const { property, convert } of inner) {
+          const value = nested[property];
+          if (value !== null && value !== undefined) nested[property] = convert(value);
+        }
+      }
+      return Object.setPrototypeOf(row, entity.prototype) as T;
     },
     whole(properties) {
       return [...everything].every((name) => properties.has(name));

@@ -1,9 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureServerBuild } from '../../src/build/server-build';
+import { BENCH_SERVER_ENTRY } from '../../src/build/source-stamp';
+import { PROJECT_ROOT } from '../../src/shared/project-root';
 import { rssBytesOf } from '../measure/proc-stat';
 import type { ServerStats } from './bench-routes';
 
-const ROOT = join(__dirname, '..', '..');
+/** As `npm start` runs the registry: stack traces name the .ts files and lines. */
+const NODE_ARGS = ['--enable-source-maps'];
 
 export interface ServerProcess {
   baseUrl: string;
@@ -22,12 +27,17 @@ export interface ServerProcessOptions {
   logFd: number;
 }
 
-/** Starts bench-server.ts in a child process and waits until it listens. */
+/**
+ * Starts bench-server.ts in a child process, from the build `npm start` runs (dist/server/<stamp>/,
+ * made first when the sources have changed), and waits until it listens: the server compiles
+ * nothing and holds no compiler, as in production.
+ */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child: ChildProcess = fork(join(__dirname, 'bench-server.ts'), [], {
-    cwd: ROOT,
+  const build = await ensureServerBuild(PROJECT_ROOT, (line) => writeSync(options.logFd, `${line}\n`));
+  const child: ChildProcess = fork(join(build, BENCH_SERVER_ENTRY), [], {
+    cwd: PROJECT_ROOT,
     // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
-    execArgv: ['-r', join(ROOT, 'src', 'register.js'), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+    execArgv: [...NODE_ARGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: {
       ...process.env,
       NODE_ENV: 'production',

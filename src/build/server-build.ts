@@ -1,8 +1,9 @@
-// The server's build: src/ and migrations/ compiled by swc to CommonJS in dist/server/<stamp>/,
-// laid out as the sources are (src/main.ts -> src/main.js), with source maps that name the .ts
-// files, and every other file (the walks' .sql) copied beside them so that `__dirname` paths work
-// in both. `npm start` runs it (src/build/start.js); Jest and the other scripts keep compiling at
-// run time. Made once per stamp of the sources (src/build/source-stamp.js), by one process while
+// The server's build: src/, migrations/ and the benchmark's server (bench/server/ and the bench/
+// files it imports) compiled by swc to CommonJS in dist/server/<stamp>/, laid out as the sources
+// are (src/main.ts -> src/main.js), with source maps that name the .ts files, and every other file
+// (the walks' .sql) copied beside them so that `__dirname` paths work in both. `npm start` runs it
+// (src/build/start.js), and so does the benchmark (bench/server/server-process.ts); Jest and the
+// other scripts keep compiling at run time. Made once per stamp of the sources (src/build/source-stamp.js), by one process while
 // parallel ones wait (src/build/build-lock.ts).
 import { transformFile, type Options } from '@swc/core';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ function isCompiled(file: string): boolean {
 
 /** Compiles (or copies) every source file under `root` into `outDir`; returns how many files it wrote. */
 export async function buildServerInto(root: string, outDir: string): Promise<number> {
-  const files = serverSources(root).filter((file) => relative(root, file).includes(sep)); // src/ and migrations/, not the root files
+  const files = serverSources(root).filter((file) => relative(root, file).includes(sep)); // the source folders, not the root files
   await Promise.all(files.map(async (file) => {
     const out = join(outDir, relative(root, file));
     mkdirSync(dirname(out), { recursive: true });

@@ -1,6 +1,7 @@
 // Which build of the server the current sources call for: a stamp of the path, size and
-// modification time of every file the build reads (src/, migrations/, the tsconfig and the locked
-// dependencies), names its folder dist/server/<stamp>/. Plain JavaScript, because `npm start`
+// modification time of every file the build reads (src/, migrations/, the benchmark's server and
+// the bench/ files it imports, the tsconfig and the locked dependencies), names its folder
+// dist/server/<stamp>/. Plain JavaScript, because `npm start`
 // (src/build/start.js) checks it before anything can be compiled; stat calls only, so the check
 // costs a few milliseconds on every start.
 'use strict';
@@ -10,8 +11,16 @@ const { join, relative, sep } = require('node:path');
 
 const SOURCE_DIRS = ['src', 'migrations'];
 const SOURCE_FILES = ['tsconfig.json', 'package-lock.json'];
+/**
+ * The benchmark's server (bench/server/bench-server.ts, run from this build by
+ * bench/server/server-process.ts) and every bench/ file it imports; a new import of another
+ * bench/ file must be named here. Read when present: a deployment without bench/ builds without it.
+ */
+const BENCH_SOURCES = ['bench/server', 'bench/scenarios', 'bench/peer/peer-read.ts'];
 /** The file a complete build holds (the entry point `npm start` runs). */
 const SERVER_ENTRY = join('src', 'main.js');
+/** The benchmark's server in a build. */
+const BENCH_SERVER_ENTRY = join('bench', 'server', 'bench-server.js');
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -19,9 +28,22 @@ function filesUnder(dir) {
     .sort();
 }
 
+function benchSources(root) {
+  return BENCH_SOURCES.map((path) => join(root, ...path.split('/')))
+    .flatMap((path) => {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) return [];
+      return stat.isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
 /** Every file the server's build reads, absolute, in a stable order. */
 function serverSources(root) {
-  return [...SOURCE_DIRS.flatMap((dir) => filesUnder(join(root, dir))), ...SOURCE_FILES.map((file) => join(root, file))];
+  return [
+    ...SOURCE_DIRS.flatMap((dir) => filesUnder(join(root, dir))),
+    ...benchSources(root),
+    ...SOURCE_FILES.map((file) => join(root, file)),
+  ];
 }
 
 function serverSourceStamp(root) {
@@ -44,4 +66,4 @@ function currentServerBuild(root) {
   return { stamp, dir, complete: existsSync(join(dir, SERVER_ENTRY)) };
 }
 
-module.exports = { SERVER_ENTRY, serverSources, serverSourceStamp, serverBuildsDir, currentServerBuild };
+module.exports = { SERVER_ENTRY, BENCH_SERVER_ENTRY, serverSources, serverSourceStamp, serverBuildsDir, currentServerBuild };

@@ -4,7 +4,9 @@
 -- another counts as its survivor (`canonical`, see upstream.sql), and a survivor's movements
 -- include those of the suppliers merged into it. Every step must be readable ({{readable x}}). As upstream, the walk
 -- goes one level past :maxDepth and on until more than :cap suppliers are reached, to tell
--- whether anything lies beyond what is returned. Parameters: :supplierId, :maxDepth, :cap.
+-- whether anything lies beyond what is returned. Each node and restricted row carries the whole
+-- row of its supplier or owning agency as JSON (`record`, see upstream.sql). Parameters:
+-- :supplierId, :maxDepth, :cap.
 WITH RECURSIVE
 start AS (
   SELECT sup.id
@@ -78,10 +80,13 @@ cut AS (
   UNION ALL
   SELECT 1 FROM reached HAVING count(*) > CAST(:cap AS int)
 )
-SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling FROM node
+SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling,
+       (SELECT to_json(sup) FROM supplier sup WHERE sup.id = node.supplier_id) AS record
+  FROM node
 UNION ALL
-SELECT 'seizure', id, NULL, NULL FROM hit
+SELECT 'seizure', id, NULL, NULL, NULL FROM hit
 UNION ALL
-SELECT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text) FROM hidden
+SELECT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text), (SELECT to_json(a) FROM agency a WHERE a.id = hidden.agency_id)
+  FROM hidden
 UNION ALL
-SELECT 'truncated', NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut
+SELECT 'truncated', NULL, NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

@@ -8,13 +8,15 @@ import { SupplierReachType, SupplyChainType } from './supply-chain.type';
 import type { WalkRecords } from './walk-answer';
 import { DEFAULT_WALK_DEPTH } from './walk-depth';
 
-/** The records a walk names, through the request's loaders. */
+/** The request's loaders, primed with the records a walk read and loading the seizures it names. */
 function recordsOf(context: RequestContext): WalkRecords {
+  const { supplier, movement, agency, seizure } = context.loaders;
   return {
-    suppliers: (ids) => context.loaders.supplier.byId.loadMany(ids),
-    movements: (ids) => context.loaders.movement.byId.loadMany(ids),
-    seizures: (ids) => context.loaders.seizure.byId.loadMany(ids),
-    agency: async (id) => (await context.loaders.agency.byId.load(id))!,
+    // byId only: its key is the id a supplier stands for (membersOf and the others are keyed otherwise).
+    knownSuppliers: (suppliers) => suppliers.forEach((s) => supplier.byId.prime(s.id, s)),
+    knownMovements: (movements) => movements.forEach((m) => movement.byId.prime(m.id, m)),
+    knownAgencies: (agencies) => agencies.forEach((a) => agency.byId.prime(a.id, a)),
+    seizures: (ids) => seizure.byId.loadMany(ids),
   };
 }
 

@@ -1,43 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
-import type { HandlingCode } from '../../shared/handling';
 import { invalidArgument } from '../../shared/refusal';
 import {
   NOTHING_DOWNSTREAM, NOTHING_UPSTREAM, supplierReachAnswer, supplyChainAnswer,
   type SupplierReachAnswer, type SupplyChainAnswer, type WalkRecords,
 } from './walk-answer';
 import { walkDepth } from './walk-depth';
-import { WalkQuery, type WalkRow } from './walk-query';
+import { WalkQuery } from './walk-query';
+import { walkResult } from './walk-result';
 
 /** Walks end: at most this many suppliers, as the public contract promises. */
 export const MAX_SUPPLIERS = 5000;
 
 const upstream = new WalkQuery('upstream.sql');
 const downstream = new WalkQuery('downstream.sql');
-
-/** What a walk found, as database ids; the answer loads the records through the request's loaders. */
-export interface WalkResult {
-  nodes: Array<{ supplierId: string; depth: number }>;
-  edges: Array<{ movementId: string; depth: number }>;
-  origins: string[];
-  seizures: string[];
-  /** Hidden steps: the owning agency and handling of each, once per pair. */
-  restricted: Array<{ agencyId: string; handling: HandlingCode }>;
-  truncated: boolean;
-}
-
-function collect(rows: WalkRow[]): WalkResult {
-  const result: WalkResult = { nodes: [], edges: [], origins: [], seizures: [], restricted: [], truncated: false };
-  for (const row of rows) {
-    if (row.kind === 'node') result.nodes.push({ supplierId: row.id!, depth: row.depth! });
-    else if (row.kind === 'edge') result.edges.push({ movementId: row.id!, depth: row.depth! });
-    else if (row.kind === 'origin') result.origins.push(row.id!);
-    else if (row.kind === 'seizure') result.seizures.push(row.id!);
-    else if (row.kind === 'restricted') result.restricted.push({ agencyId: row.id!, handling: row.handling as HandlingCode });
-    else if (row.kind === 'truncated') result.truncated = true;
-  }
-  return result;
-}
 
 /** Supply-chain walks, each one recursive query inside PostgreSQL under the caller's visibility. */
 export class SupplyChainService {
@@ -64,7 +40,7 @@ export class SupplyChainService {
     const seizureId = start.seizureId ?? null;
     if (!itemId && !seizureId) return NOTHING_UPSTREAM;
     const rows = await upstream.run(this.manager, this.caller, { itemId, seizureId, maxDepth: depth, cap: MAX_SUPPLIERS });
-    return supplyChainAnswer(collect(rows), records);
+    return supplyChainAnswer(walkResult(rows, this.manager.connection), records);
   }
 
   /** Downstream from a supplier (null: an id that names none): the suppliers its goods reached and the seizures they ended up in. */
@@ -72,6 +48,6 @@ export class SupplyChainService {
     const depth = walkDepth(maxDepth);
     if (!supplierId) return NOTHING_DOWNSTREAM;
     const rows = await downstream.run(this.manager, this.caller, { supplierId, maxDepth: depth, cap: MAX_SUPPLIERS });
-    return supplierReachAnswer(collect(rows), records);
+    return supplierReachAnswer(walkResult(rows, this.manager.connection), records);
   }
 }

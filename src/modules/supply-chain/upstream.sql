@@ -9,7 +9,9 @@
 -- Each step must be readable: the movement and the supplier it leads to ({{readable x}} is the
 -- caller's visibility condition on alias x). The walk goes one level past :maxDepth, and on
 -- until more than :cap suppliers are reached, so that whether anything lies beyond what is
--- returned (`truncated`) falls out of the walk itself. Parameters: :itemId or :seizureId,
+-- returned (`truncated`) falls out of the walk itself. Each node, edge and restricted row
+-- carries the whole row of its supplier, movement or owning agency as JSON (`record`), so that
+-- the answer needs no further statement to load them. Parameters: :itemId or :seizureId,
 -- :maxDepth, :cap.
 WITH RECURSIVE
 start_item AS (
@@ -94,13 +96,18 @@ edge AS (
      AND {{readable m}}
      AND (m.from_supplier_id IS NULL OR known.supplier_id IS NOT NULL)
 )
-SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling FROM node
+-- The records of returned rows, each looked up by its key: the walk read them already, under the
+-- same visibility conditions.
+SELECT 'node' AS kind, supplier_id AS id, depth, CAST(NULL AS text) AS handling,
+       (SELECT to_json(sup) FROM supplier sup WHERE sup.id = node.supplier_id) AS record
+  FROM node
 UNION ALL
-SELECT 'edge', movement_id, min(depth), NULL FROM edge GROUP BY movement_id
+SELECT 'edge', walked.movement_id, walked.depth, NULL, (SELECT to_json(m) FROM movement m WHERE m.id = walked.movement_id)
+  FROM (SELECT movement_id, min(depth) AS depth FROM edge GROUP BY movement_id) AS walked
 UNION ALL
 -- Origins: returned suppliers with no readable inbound step from a readable sender, to them
 -- or to a record merged into them, and no restricted hit behind them.
-SELECT 'origin', n.supplier_id, n.depth, NULL
+SELECT 'origin', n.supplier_id, n.depth, NULL, NULL
   FROM node n
  WHERE NOT EXISTS (SELECT 1 FROM hidden WHERE hidden.supplier_id = n.supplier_id)
    AND NOT EXISTS (
@@ -113,10 +120,11 @@ SELECT 'origin', n.supplier_id, n.depth, NULL
           WHERE member.survivor_id = n.supplier_id AND {{readable m}} AND {{readable sender}})
 UNION ALL
 -- Hidden steps the walk would have taken (within maxDepth), and hidden movements that carried
--- the start items or lead to hidden parties, once per agency and handling.
-SELECT DISTINCT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text)
+-- the start items or lead to hidden parties, once per agency and handling (the union keeps
+-- each pair once), with the agency's row (agencies are public).
+SELECT 'restricted', agency_id, CAST(NULL AS int), CAST(handling AS text), (SELECT to_json(a) FROM agency a WHERE a.id = hidden_step.agency_id)
   FROM (SELECT agency_id, handling FROM hidden WHERE depth < CAST(:maxDepth AS int)
         UNION
         SELECT agency_id, handling FROM supply_chain_hidden_carriers(ARRAY(SELECT id FROM start_item))) AS hidden_step
 UNION ALL
-SELECT 'truncated', NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut
+SELECT 'truncated', NULL, NULL, NULL, NULL FROM (SELECT 1 FROM cut LIMIT 1) AS any_cut

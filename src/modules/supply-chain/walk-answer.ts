@@ -4,18 +4,20 @@ import type { AgencyEntity } from '../agency/agency.entity';
 import type { MovementEntity } from '../movement/movement.entity';
 import type { SeizureEntity } from '../seizure/seizure.entity';
 import type { SupplierEntity } from '../supplier/supplier.entity';
-import type { WalkResult } from './supply-chain.service';
+import type { WalkResult } from './walk-result';
 
 /**
- * Loads the records a walk names, readable by the caller, in the order asked (an unreadable or
- * missing one as an Error or null): the request's loaders, so that records are batched and
- * shared with the rest of the answer.
+ * The request's loaders, for what a walk's answer shares with the rest of the answer: the
+ * records the walk read itself are handed to them (nested fields of a supplier or movement,
+ * another part of the query, find them there), the seizures it names are loaded through them
+ * (readable by the caller, in the order asked; an unreadable or missing one as an Error or null).
  */
 export interface WalkRecords {
-  suppliers(ids: string[]): Promise<Array<SupplierEntity | Error | null>>;
-  movements(ids: string[]): Promise<Array<MovementEntity | Error | null>>;
+  /** Suppliers by their own id (a node's supplier is a survivor: the supplier its id stands for is itself). */
+  knownSuppliers(suppliers: SupplierEntity[]): void;
+  knownMovements(movements: MovementEntity[]): void;
+  knownAgencies(agencies: AgencyEntity[]): void;
   seizures(ids: string[]): Promise<Array<SeizureEntity | Error | null>>;
-  agency(id: string): Promise<AgencyEntity>;
 }
 
 export interface WalkNode { supplier: SupplierEntity; depth: number }
@@ -33,42 +35,40 @@ const byName = (a: SupplierEntity, b: SupplierEntity) => a.name.localeCompare(b.
 const timeOf = (m: MovementEntity) => m.occurredAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
 
 /** Suppliers by depth, then name. */
-async function nodesOf(walk: WalkResult, records: WalkRecords): Promise<WalkNode[]> {
-  const suppliers = await records.suppliers(walk.nodes.map((n) => n.supplierId));
-  return walk.nodes
-    .map((node, i) => ({ supplier: suppliers[i], depth: node.depth }))
-    .filter((node): node is WalkNode => isLoaded(node.supplier))
-    .sort((a, b) => a.depth - b.depth || byName(a.supplier, b.supplier));
+function nodesOf(walk: WalkResult, records: WalkRecords): WalkNode[] {
+  records.knownSuppliers(walk.nodes.map((node) => node.supplier));
+  return [...walk.nodes].sort((a, b) => a.depth - b.depth || byName(a.supplier, b.supplier));
 }
 
 /** Movements by depth, then time (unknown times last). */
-async function edgesOf(walk: WalkResult, records: WalkRecords): Promise<WalkEdge[]> {
-  const movements = await records.movements(walk.edges.map((e) => e.movementId));
-  return walk.edges
-    .map((edge, i) => ({ movement: movements[i], depth: edge.depth }))
-    .filter((edge): edge is WalkEdge => isLoaded(edge.movement))
-    .sort((a, b) => a.depth - b.depth || timeOf(a.movement) - timeOf(b.movement) || a.movement.id.localeCompare(b.movement.id));
+function edgesOf(walk: WalkResult, records: WalkRecords): WalkEdge[] {
+  records.knownMovements(walk.edges.map((edge) => edge.movement));
+  return [...walk.edges].sort((a, b) => a.depth - b.depth || timeOf(a.movement) - timeOf(b.movement) || a.movement.id.localeCompare(b.movement.id));
+}
+
+/** Origins (nodes' suppliers) by name. */
+function originsOf(walk: WalkResult): SupplierEntity[] {
+  const suppliers = new Map(walk.nodes.map((node) => [node.supplier.id, node.supplier]));
+  return walk.origins.flatMap((id) => suppliers.get(id) ?? []).sort(byName);
 }
 
 /** Hit/no-hit: the owners of hidden steps, by agency code then handling. */
-async function hitsOf(walk: WalkResult, records: WalkRecords): Promise<WalkHit[]> {
-  const hits = await Promise.all(walk.restricted.map(async ({ agencyId, handling }) => {
-    const agency = await records.agency(agencyId);
-    return { agency, jurisdiction: agency.jurisdiction, handling };
-  }));
-  return hits.sort((a, b) => a.agency.code.localeCompare(b.agency.code) || a.handling.localeCompare(b.handling));
+function hitsOf(walk: WalkResult, records: WalkRecords): WalkHit[] {
+  records.knownAgencies(walk.restricted.map((hit) => hit.agency));
+  return walk.restricted
+    .map(({ agency, handling }) => ({ agency, jurisdiction: agency.jurisdiction, handling }))
+    .sort((a, b) => a.agency.code.localeCompare(b.agency.code) || a.handling.localeCompare(b.handling));
 }
 
-export async function supplyChainAnswer(walk: WalkResult, records: WalkRecords): Promise<SupplyChainAnswer> {
-  const [nodes, edges, origins, restricted] = await Promise.all([
-    nodesOf(walk, records), edgesOf(walk, records), records.suppliers(walk.origins), hitsOf(walk, records),
-  ]);
-  return { nodes, edges, origins: origins.filter(isLoaded).sort(byName), restricted, truncated: walk.truncated };
+export function supplyChainAnswer(walk: WalkResult, records: WalkRecords): SupplyChainAnswer {
+  return { nodes: nodesOf(walk, records), edges: edgesOf(walk, records), origins: originsOf(walk), restricted: hitsOf(walk, records), truncated: walk.truncated };
 }
 
 /** Seizures by time seized; the jurisdictions they happened in, sorted. */
 export async function supplierReachAnswer(walk: WalkResult, records: WalkRecords): Promise<SupplierReachAnswer> {
-  const [suppliers, loaded, restricted] = await Promise.all([nodesOf(walk, records), records.seizures(walk.seizures), hitsOf(walk, records)]);
+  const suppliers = nodesOf(walk, records);
+  const restricted = hitsOf(walk, records);
+  const loaded = await records.seizures(walk.seizures);
   const seizures = loaded.filter(isLoaded).sort((a, b) => a.seizedAt.getTime() - b.seizedAt.getTime() || a.id.localeCompare(b.id));
   const jurisdictions = [...new Set(seizures.map((s) => s.jurisdiction))].sort();
   return { suppliers, seizures, jurisdictions, restricted, truncated: walk.truncated };

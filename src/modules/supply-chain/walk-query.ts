@@ -12,6 +12,8 @@ export interface WalkRow {
   id: string | null;
   depth: number | null;
   handling: string | null;
+  /** The whole row of a node's supplier, an edge's movement or a restricted hit's agency, as JSON keyed by column; otherwise null. */
+  record: Record<string, unknown> | null;
 }
 
 const READABLE = /\{\{readable (\w+)\}\}/g;

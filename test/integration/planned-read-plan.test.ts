@@ -25,6 +25,7 @@ afterAll(() => app.stop());
 const PLAN: SeizureReadPlan = {
   properties: 'all',
   agency: true,
+  sharedWith: true,
   items: { page: ItemService.seizureItemsPage(pageRequest({ first: 20 })), properties: 'all', count: true },
 };
 

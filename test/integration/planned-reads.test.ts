@@ -36,6 +36,19 @@ const LIST = `query ($first: Int, $last: Int, $after: String, $before: String) {
 const LIST_ITEMS_BACKWARDS = `{
   seizures(first: 100) { nodes { reference firstLine: items(last: 1) { ${PAGE_INFO} nodes { position kind } } } }
 }`;
+const ITEMS = `query ($filter: ItemFilter, $first: Int) {
+  items(filter: $filter, first: $first) {
+    totalCount ${PAGE_INFO}
+    nodes {
+      ${ITEM_FIELDS.replace('seizure { reference agency { code } }', '')}
+      seizure { ${SEIZURE_FIELDS} items(first: 2) { totalCount nodes { id position } } }
+    }
+  }
+}`;
+// Cursors of items whose selection names none of the columns they are made of.
+const ITEM_CURSORS = `{ items(first: 5) { ${PAGE_INFO} edges { cursor node { kind } } } }`;
+// Two aliases of the seizure: left to the field resolvers.
+const ITEMS_TWO_SEIZURES = `{ items(first: 50) { nodes { id seizure { reference } holder: seizure { agency { code } notes } } } }`;
 const LOOKUP = `query ($id: ID!) {
   seizure(id: $id) { ${SEIZURE_FIELDS} items(first: 10) { totalCount ${PAGE_INFO} nodes { ${ITEM_FIELDS} } } }
 }`;
@@ -92,6 +105,14 @@ describe('a planned read answers as the field-by-field read', () => {
     }
     await both(sub, agency, LIST, { first: 100 });
     await both(sub, agency, LIST_ITEMS_BACKWARDS);
+  });
+
+  it.each(callers)('for $sub of $agency: items, all of them and by identifier, with their seizures', async ({ sub, agency }) => {
+    const all = await both(sub, agency, ITEMS, { first: 100 });
+    expect(all.errors).toBeUndefined();
+    for (const identifier of ['6G5-1234567', 'at lj 2403', 'CN-ZQX40229-B5-25']) await both(sub, agency, ITEMS, { filter: { identifier } });
+    await both(sub, agency, ITEMS_TWO_SEIZURES);
+    expect((await both(sub, agency, ITEM_CURSORS)).errors).toBeUndefined();
   });
 
   it('for a lookup of every seizure, readable or not, by every caller; and between them every handling code is read', async () => {

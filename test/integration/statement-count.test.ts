@@ -53,3 +53,14 @@ describe('nested reads batch their queries (no N+1)', () => {
     expect(one.statements).toBe(5);
   });
 });
+
+describe('an item lookup', () => {
+  it('reads the items with their seizures and agencies in one planned statement', async () => {
+    const before = sqlStatementCount();
+    const res = await app.graphql(analyst, `{ items(filter: { identifier: "n1-7-1" }) { nodes { kind identifier seizure { reference jurisdiction agency { code } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.items.nodes).toEqual([{ kind: 'ENGINE', identifier: 'N171', seizure: { reference: expect.any(String), jurisdiction: expect.any(String), agency: { code: expect.any(String) } } }]);
+    // begin with the caller bound, the planned items with their seizures and agencies, commit
+    expect(sqlStatementCount() - before).toBe(3);
+  });
+});

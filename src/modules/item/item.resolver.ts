@@ -1,11 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { toConnection, type ConnectionShape } from '../../graphql/relay/connection';
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
+import { readPlannedItems } from '../seizure/seizure-planned-read';
+import { plannedSeizureOf } from '../seizure/seizure-read-plan';
 import type { SeizureEntity } from '../seizure/seizure.entity';
+import { itemConnectionPlan, shareWithLoaders } from '../seizure/seizure.look-ahead';
 import { SeizureType } from '../seizure/seizure.type';
 import { ItemConnection } from './item.connection';
 import { ItemEntity } from './item.entity';
@@ -33,10 +37,16 @@ export class ItemResolver {
     @Arg('filter', () => ItemFilter, { nullable: true, description: 'Which items; every field given must hold.' }) filter: ItemFilter | null,
     @Args(() => PageArgs) paging: PageArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<ItemEntity>> {
     const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
-    const found = await new ItemService(await context.tx.manager(), caller).list(filter, page);
+    const plan = context.plannedReads ? itemConnectionPlan(info) : null;
+    const found = await new ItemService(await context.tx.manager(), caller).list(filter, page, plan ? (query) => readPlannedItems(query, plan) : undefined);
+    if (plan?.seizure) {
+      const seizures = found.rows.map(plannedSeizureOf).filter((s): s is SeizureEntity => s !== undefined);
+      shareWithLoaders(context, await context.tx.manager(), seizures, plan.seizure);
+    }
     return toConnection(found, ItemService.cursorOf);
   }
 
@@ -47,7 +57,7 @@ export class ItemResolver {
 
   @FieldResolver(() => SeizureType, { description: 'The seizure it belongs to.' })
   async seizure(@Root() item: ItemEntity, @Ctx() context: RequestContext): Promise<SeizureEntity> {
-    return (await context.loaders.seizure.byId.load(item.seizureId))!;
+    return plannedSeizureOf(item) ?? (await context.loaders.seizure.byId.load(item.seizureId))!;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Normalised form of hin, else serialNumber, else batchNumber: upper case, separators removed.' })

@@ -40,9 +40,9 @@ export class ItemService {
     return this.readable().andWhere('i.id = ANY(:ids)', { ids }).getMany();
   }
 
-  /** A page of readable items matching the filter, most recently recorded first. */
-  async list(filter: ItemFilter | null | undefined, page: PageRequest): Promise<Page<ItemEntity>> {
-    return newestFirstPage(this.filtered(filter ?? {}), ITEMS_NEWEST_FIRST, page);
+  /** A page of readable items matching the filter, most recently recorded first (`fetch`: how its query is run, e.g. planned). */
+  async list(filter: ItemFilter | null | undefined, page: PageRequest, fetch?: (query: SelectQueryBuilder<ItemEntity>) => Promise<ItemEntity[]>): Promise<Page<ItemEntity>> {
+    return newestFirstPage(this.filtered(filter ?? {}), ITEMS_NEWEST_FIRST, page, fetch);
   }
 
   /**

@@ -4,7 +4,7 @@ import { AgencyEntity } from '../agency/agency.entity';
 import { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
 import { SeizureEntity } from './seizure.entity';
-import { notePlannedParts, type PlannedParts, type Properties, type SeizureReadPlan } from './seizure-read-plan';
+import { notePlannedParts, notePlannedSeizure, type ItemReadPlan, type PlannedParts, type Properties, type SeizureReadPlan } from './seizure-read-plan';
 
 interface PlannedRows {
   seizure: JsonRows<SeizureEntity>;
@@ -29,21 +29,46 @@ const chosen = (properties: Properties) => (properties === 'all' ? undefined : p
 interface PlannedRow {
   seizure: Record<string, unknown>;
   agency?: Record<string, unknown> | null;
+  shared_with?: Array<Record<string, unknown>>;
   items?: Array<Record<string, unknown>>;
   item_count?: number;
 }
 
-/** The query's select list as the plan says (see readPlanned), the statement itself unchanged otherwise. */
-export function plannedSelect(query: SelectQueryBuilder<SeizureEntity>, plan: SeizureReadPlan): SelectQueryBuilder<SeizureEntity> {
+/** Adds to a query's select list what the plan reads of the seizure under `alias` (as `seizure`, `agency`, `shared_with`, `items`, `item_count`). */
+function addSeizureSelects<Q extends SelectQueryBuilder<object>>(query: Q, plan: SeizureReadPlan, alias: string): Q {
   const rows = rowsOf(query.connection);
-  query.select(rows.seizure.json('s', chosen(plan.properties)), 'seizure');
-  if (plan.agency) query.addSelect(`(SELECT ${rows.agency.json('a')} FROM agency a WHERE a.id = s.agency_id)`, 'agency');
+  query.addSelect(rows.seizure.json(alias, chosen(plan.properties)), 'seizure');
+  if (plan.agency) query.addSelect(`(SELECT ${rows.agency.json('a')} FROM agency a WHERE a.id = ${alias}.agency_id)`, 'agency');
+  if (plan.sharedWith) {
+    query.addSelect(
+      `(SELECT coalesce(json_agg(${rows.agency.json('a')} ORDER BY array_position(${alias}.shared_with, a.id)), '[]'::json) FROM agency a WHERE a.id = ANY(${alias}.shared_with))`,
+      'shared_with',
+    );
+  }
   if (plan.items) {
-    const page = ItemService.plannedPageSql('s', plan.items.page, rows.item, chosen(plan.items.properties));
+    const page = ItemService.plannedPageSql(alias, plan.items.page, rows.item, chosen(plan.items.properties));
     query.addSelect(page.sql, 'items').setParameters(page.params);
-    if (plan.items.count) query.addSelect(ItemService.plannedCountSql('s'), 'item_count');
+    if (plan.items.count) query.addSelect(ItemService.plannedCountSql(alias), 'item_count');
   }
   return query;
+}
+
+/** The seizure of a planned row, with what was fetched with it noted (plannedPartsOf). */
+function seizureOf(row: PlannedRow, plan: SeizureReadPlan, rows: PlannedRows): SeizureEntity {
+  const seizure = rows.seizure.read(row.seizure);
+  const parts: PlannedParts = {};
+  if (row.agency) parts.agency = rows.agency.read(row.agency);
+  if (row.shared_with) parts.sharedWith = row.shared_with.map((agency) => rows.agency.read(agency));
+  if (plan.items && row.items) {
+    parts.items = { page: plan.items.page, rows: row.items.map((item) => rows.item.read(item)), ...(plan.items.count ? { count: row.item_count } : {}) };
+  }
+  notePlannedParts(seizure, parts);
+  return seizure;
+}
+
+/** The query's select list as the plan says (see readPlanned), the statement itself unchanged otherwise. */
+export function plannedSelect(query: SelectQueryBuilder<SeizureEntity>, plan: SeizureReadPlan): SelectQueryBuilder<SeizureEntity> {
+  return addSeizureSelects(query.select([]), plan, 's');
 }
 
 /**
@@ -55,15 +80,23 @@ export function plannedSelect(query: SelectQueryBuilder<SeizureEntity>, plan: Se
 export async function readPlanned(query: SelectQueryBuilder<SeizureEntity>, plan: SeizureReadPlan): Promise<SeizureEntity[]> {
   const rows = rowsOf(query.connection);
   const found = await plannedSelect(query, plan).getRawMany<PlannedRow>();
+  return found.map((row) => seizureOf(row, plan, rows));
+}
+
+/**
+ * Runs a query of readable items (alias `i`, joined to their seizure as `s`, filtered, ordered
+ * and limited as it stands) as the plan says, in one statement: the item's planned columns and,
+ * when planned, its seizure as readPlanned reads one. Each item's seizure: plannedSeizureOf.
+ */
+export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan): Promise<ItemEntity[]> {
+  const rows = rowsOf(query.connection);
+  query.select(rows.item.json('i', chosen(plan.properties)), 'item');
+  if (plan.seizure) addSeizureSelects(query, plan.seizure, 's');
+  const found = await query.getRawMany<PlannedRow & { item: Record<string, unknown> }>();
   return found.map((row) => {
-    const seizure = rows.seizure.read(row.seizure);
-    const parts: PlannedParts = {};
-    if (row.agency) parts.agency = rows.agency.read(row.agency);
-    if (plan.items && row.items) {
-      parts.items = { page: plan.items.page, rows: row.items.map((item) => rows.item.read(item)), ...(plan.items.count ? { count: row.item_count } : {}) };
-    }
-    notePlannedParts(seizure, parts);
-    return seizure;
+    const item = rows.item.read(row.item);
+    if (plan.seizure) notePlannedSeizure(item, seizureOf(row, plan.seizure, rows));
+    return item;
   });
 }
 

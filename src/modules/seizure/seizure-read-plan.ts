@@ -14,12 +14,21 @@ export type Properties = ReadonlySet<string> | 'all';
 export interface SeizureReadPlan {
   properties: Properties;
   agency: boolean;
+  /** The registered agencies it is shared with, in the order recorded. */
+  sharedWith: boolean;
   items: { page: SeizureItemsPage; properties: Properties; count: boolean } | null;
+}
+
+/** A read of items planned as one statement: the item's properties it needs, and its seizure as a seizure read plans it. */
+export interface ItemReadPlan {
+  properties: Properties;
+  seizure: SeizureReadPlan | null;
 }
 
 /** What a planned read fetched with a seizure besides its own columns. */
 export interface PlannedParts {
   agency?: AgencyEntity;
+  sharedWith?: AgencyEntity[];
   items?: { page: SeizureItemsPage; rows: ItemEntity[]; count?: number };
 }
 
@@ -32,6 +41,17 @@ export function notePlannedParts(seizure: SeizureEntity, parts: PlannedParts): v
 
 export function plannedPartsOf(seizure: SeizureEntity): PlannedParts | undefined {
   return planned.get(seizure);
+}
+
+const plannedSeizures = new WeakMap<ItemEntity, SeizureEntity>();
+
+export function notePlannedSeizure(item: ItemEntity, seizure: SeizureEntity): void {
+  plannedSeizures.set(item, seizure);
+}
+
+/** The seizure a planned read of items fetched with this item, if it did. */
+export function plannedSeizureOf(item: ItemEntity): SeizureEntity | undefined {
+  return plannedSeizures.get(item);
 }
 
 /** Whether two pages of a seizure's items are the same request (size, direction and cursors). */

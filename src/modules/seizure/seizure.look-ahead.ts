@@ -1,10 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../graphql/context';
 import { fieldsOn, nodeFieldsOf, selectionOf, type Selection } from '../../graphql/look-ahead';
 import { pageRequest, type PageArguments } from '../../shared/paging/page';
 import { ItemService } from '../item/item.service';
-import type { Properties, SeizureReadPlan } from './seizure-read-plan';
+import { readsWholeSeizures } from './seizure-planned-read';
+import { plannedPartsOf, type ItemReadPlan, type Properties, type SeizureReadPlan } from './seizure-read-plan';
+import type { SeizureEntity } from './seizure.entity';
 
 /**
+ * Plans of the reads of seizures and of items with their seizures, from what a query selects.
+ *
  * The entity properties each GraphQL field reads (its column, or what its field resolver
  * needs); a field not listed here reads every column, so that a new field is never left
  * without what it needs.
@@ -25,8 +31,8 @@ const ITEM_FIELDS: Readonly<Record<string, readonly string[]>> = {
   identifier: ['hinKey', 'serialKey', 'batchKey'], boat: ['kind', 'boat'], engine: ['kind', 'engine'], lifeJacket: ['kind', 'lifeJacket'],
   seizure: ['seizureId'], matches: ['id'], custody: ['id'], route: ['id'],
 };
-/** What every item read carries: its id, its seizure, its place in the seizure (the cursor) and its agency. */
-const ITEM_ALWAYS = ['id', 'seizureId', 'position', 'agencyId'];
+/** What every item read carries: its id, its seizure, its agency, and what its cursors are made of (its place in the seizure, when it was recorded). */
+const ITEM_ALWAYS = ['id', 'seizureId', 'agencyId', 'position', 'recordedAt'];
 
 function propertiesFor(fields: Selection[], known: Readonly<Record<string, readonly string[]>>, always: readonly string[]): Properties {
   const properties = new Set(always);
@@ -61,6 +67,7 @@ function planOf(fields: Selection[], info: GraphQLResolveInfo): SeizureReadPlan 
   return {
     properties: propertiesFor(fields, SEIZURE_FIELDS, SEIZURE_ALWAYS),
     agency: fields.some((f) => f.name === 'agency'),
+    sharedWith: fields.some((f) => f.name === 'sharedWith'),
     items: itemsPlan(fields, info),
   };
 }
@@ -75,4 +82,29 @@ export function seizureConnectionPlan(info: GraphQLResolveInfo): SeizureReadPlan
 export function seizurePlan(info: GraphQLResolveInfo): SeizureReadPlan | null {
   const selection = selectionOf(info);
   return selection ? planOf(fieldsOn(selection, 'Seizure', info.schema), info) : null;
+}
+
+/** The plan of `items(filter)`: what its nodes select, with the seizure of each as `seizure(id)` plans one. */
+export function itemConnectionPlan(info: GraphQLResolveInfo): ItemReadPlan | null {
+  const selection = selectionOf(info);
+  if (!selection) return null;
+  const fields = nodeFieldsOf(selection, 'ItemConnection', 'Item', info.schema);
+  const seizures = fields.filter((f) => f.name === 'seizure');
+  return {
+    properties: propertiesFor(fields, ITEM_FIELDS, ITEM_ALWAYS),
+    seizure: seizures.length === 1 ? planOf(fieldsOn(seizures[0], 'Seizure', info.schema), info) : null,
+  };
+}
+
+/**
+ * What a planned read fetched serves the request's other fields too: its agencies (read whole)
+ * prime the agency loader, and its seizures the seizure loader when they were read whole.
+ */
+export function shareWithLoaders(context: RequestContext, manager: EntityManager, seizures: SeizureEntity[], plan: SeizureReadPlan): void {
+  const whole = readsWholeSeizures(manager.connection, plan);
+  for (const seizure of seizures) {
+    const parts = plannedPartsOf(seizure);
+    for (const agency of [...(parts?.agency ? [parts.agency] : []), ...(parts?.sharedWith ?? [])]) context.loaders.agency.byId.prime(agency.id, agency);
+    if (whole) context.loaders.seizure.byId.prime(seizure.id, seizure);
+  }
 }

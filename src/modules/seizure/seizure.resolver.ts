@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DataSource } from 'typeorm';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader, requireRole } from '../../auth/access';
 import { Role } from '../../auth/roles';
@@ -22,9 +21,8 @@ import { SeizureConnection } from './seizure.connection';
 import { SeizureEntity } from './seizure.entity';
 import { SeizureFilter, SeizureRecordInput } from './seizure.inputs';
 import { SeizureRecordPayload } from './seizure.payloads';
-import { seizureConnectionPlan, seizurePlan } from './seizure.look-ahead';
-import { readsWholeSeizures } from './seizure-planned-read';
-import { plannedPartsOf, samePage, type SeizureReadPlan } from './seizure-read-plan';
+import { seizureConnectionPlan, seizurePlan, shareWithLoaders } from './seizure.look-ahead';
+import { plannedPartsOf, samePage } from './seizure-read-plan';
 import { SeizureService } from './seizure.service';
 import { LocationType, SeizureType } from './seizure.type';
 
@@ -43,7 +41,7 @@ export class SeizureResolver {
     if (!plan) return context.loaders.seizure.byId.load(seizureId);
     const manager = await context.tx.manager();
     const seizure = await new SeizureService(manager, caller).byIdPlanned(seizureId, plan);
-    if (seizure) shareWithLoaders(context, manager.connection, [seizure], plan);
+    if (seizure) shareWithLoaders(context, manager, [seizure], plan);
     return seizure;
   }
 
@@ -60,7 +58,7 @@ export class SeizureResolver {
     const service = new SeizureService(manager, caller);
     const plan = context.plannedReads ? seizureConnectionPlan(info) : null;
     const found = plan ? await service.listPlanned(filter, page, plan) : await service.list(filter, page);
-    if (plan) shareWithLoaders(context, manager.connection, found.rows, plan);
+    if (plan) shareWithLoaders(context, manager, found.rows, plan);
     return toConnection(found, SeizureService.cursorOf);
   }
 
@@ -101,8 +99,8 @@ export class SeizureResolver {
   }
 
   @FieldResolver(() => [AgencyType], { description: 'Other agencies that may read it under TLP_AMBER.' })
-  sharedWith(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
-    return context.loaders.agency.many(seizure.sharedWith);
+  async sharedWith(@Root() seizure: SeizureEntity, @Ctx() context: RequestContext): Promise<AgencyEntity[]> {
+    return plannedPartsOf(seizure)?.sharedWith ?? context.loaders.agency.many(seizure.sharedWith);
   }
 
   @FieldResolver(() => ItemConnection, { description: 'The items seized, in the order recorded.' })
@@ -118,18 +116,5 @@ export class SeizureResolver {
     const count = fromPlan?.count;
     const totalCount = async () => count ?? context.loaders.item.countOfSeizure.load(seizure.id);
     return toConnection(ItemService.seizureItemsPageFrom(fetched, page, totalCount), ItemService.seizureCursorOf);
-  }
-}
-
-/**
- * What a planned read fetched serves the request's other fields too: its agencies (read whole)
- * prime the agency loader, and its seizures the seizure loader when they were read whole.
- */
-function shareWithLoaders(context: RequestContext, dataSource: DataSource, seizures: SeizureEntity[], plan: SeizureReadPlan): void {
-  const whole = readsWholeSeizures(dataSource, plan);
-  for (const seizure of seizures) {
-    const agency = plannedPartsOf(seizure)?.agency;
-    if (agency) context.loaders.agency.byId.prime(agency.id, agency);
-    if (whole) context.loaders.seizure.byId.prime(seizure.id, seizure);
   }
 }

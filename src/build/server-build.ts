@@ -3,8 +3,8 @@
 // are (src/main.ts -> src/main.js), with source maps that name the .ts files, and every other file
 // (the walks' .sql) copied beside them so that `__dirname` paths work in both. `npm start` runs it
 // (src/build/start.js), and so does the benchmark (bench/server/server-process.ts); Jest and the
-// other scripts keep compiling at run time. Made once per stamp of the sources (src/build/source-stamp.js), by one process while
-// parallel ones wait (src/build/build-lock.ts).
+// other scripts keep compiling at run time. Made once per stamp of the sources
+// (src/build/source-stamp.js), by one process while parallel ones wait (src/build/build-lock.ts).
 import { transformFile, type Options } from '@swc/core';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';

@@ -1,9 +1,9 @@
 // Which build of the server the current sources call for: a stamp of the path, size and
 // modification time of every file the build reads (src/, migrations/, the benchmark's server and
 // the bench/ files it imports, the tsconfig and the locked dependencies), names its folder
-// dist/server/<stamp>/. Plain JavaScript, because `npm start`
-// (src/build/start.js) checks it before anything can be compiled; stat calls only, so the check
-// costs a few milliseconds on every start.
+// dist/server/<stamp>/. Plain JavaScript, because `npm start` (src/build/start.js) checks it
+// before anything can be compiled; stat calls only, so the check costs a few milliseconds on
+// every start.
 'use strict';
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, statSync } = require('node:fs');

@@ -39,63 +39,58 @@ async function itemsByIds(session: SqlSession, ids: string[]) {
 }
 
 /**
- * The statements the registry sends for Lookup, as plain SQL: the items by key, their seizures,
- * the matches both sides can read, the hits, agencies, the matched items and their seizures.
+ * The statements the registry sends for Lookup, as plain SQL: its planned read of the items by
+ * key, each with its seizure and agency, its readable matches and its hits as JSON; then the
+ * matched items, their seizures and the agencies not yet known.
  */
 export const itemLookupSql: SqlWork = async (session, { identifier }: { identifier: string }) => {
   const key = normaliseIdentifier(identifier);
   const visible = session.readable('s', 2);
-  const items = (await session.query(
-    `SELECT i.* FROM item i JOIN seizure s ON s.id = i.seizure_id
+  const sideA = session.readable('sa', 2);
+  const sideB = session.readable('sb', 2);
+  const rows = (await session.query(
+    `SELECT json_build_object('id', i.id, 'seizureId', i.seizure_id, 'kind', i.kind, 'make', i.make, 'serialNumber', i.serial_number,
+                              'hin', i.hin, 'batchNumber', i.batch_number, 'hinKey', i.hin_key, 'serialKey', i.serial_key, 'batchKey', i.batch_key) AS item,
+            json_build_object('id', s.id, 'reference', s.reference, 'jurisdiction', s.jurisdiction, 'agencyId', s.agency_id) AS seizure,
+            (SELECT json_build_object('id', a.id, 'code', a.code) FROM agency a WHERE a.id = s.agency_id) AS agency,
+            (SELECT coalesce(json_agg(json_build_object('itemA', m.item_a, 'itemB', m.item_b, 'basis', m.basis, 'score', m.score, 'status', m.status)
+                                      ORDER BY m.score DESC, m.created_at ASC), '[]'::json)
+               FROM item_match m
+               JOIN item ia ON ia.id = m.item_a JOIN seizure sa ON sa.id = ia.seizure_id
+               JOIN item ib ON ib.id = m.item_b JOIN seizure sb ON sb.id = ib.seizure_id
+              WHERE (m.item_a = i.id OR m.item_b = i.id) AND ${sideA.clause} AND ${sideB.clause}) AS matches,
+            (SELECT coalesce(json_agg(h), '[]'::json) FROM item_match_hits(ARRAY[i.id]) h) AS hits
+       FROM item i JOIN seizure s ON s.id = i.seizure_id
       WHERE ${visible.clause} AND (i.hin_key = $1 OR i.serial_key = $1 OR i.batch_key = $1)
       ORDER BY i.recorded_at DESC, i.id DESC LIMIT 21`,
     [key, ...visible.values],
   )).slice(0, 20);
-  const itemIds = items.map((i) => i.id);
-  const seizures = await seizuresByIds(session, [...new Set(items.map((i) => i.seizure_id))]);
-  const sideA = session.readable('sa', 2);
-  const sideB = session.readable('sb', 2);
-  const matches = await session.query(
-    `SELECT m.* FROM item_match m
-       JOIN item ia ON ia.id = m.item_a JOIN seizure sa ON sa.id = ia.seizure_id
-       JOIN item ib ON ib.id = m.item_b JOIN seizure sb ON sb.id = ib.seizure_id
-      WHERE (m.item_a = ANY($1) OR m.item_b = ANY($1)) AND ${sideA.clause} AND ${sideB.clause}
-      ORDER BY m.score DESC, m.created_at ASC`,
-    [itemIds, ...sideA.values],
-  );
-  const hits = await session.query(`SELECT * FROM item_match_hits(CAST($1 AS uuid[]))`, [itemIds]);
-  const agencyIds = new Set([...seizures.map((s) => s.agency_id), ...hits.map((h) => h.agency_id)]);
-  const agencies = await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [[...agencyIds]]);
-  const otherIds = [...new Set(matches.map((m) => (itemIds.includes(m.item_a) ? m.item_b : m.item_a)))];
+  const agencyCode = new Map<string, string>(rows.map((r) => [r.agency.id, r.agency.code]));
+  const otherIds = [...new Set(rows.flatMap((r) => r.matches.map((m: any) => (m.itemA === r.item.id ? m.itemB : m.itemA))))];
   const others = otherIds.length > 0 ? await itemsByIds(session, otherIds) : [];
-  const known = new Set(seizures.map((s) => s.id));
+  const known = new Set(rows.map((r) => r.seizure.id));
   const otherSeizureIds = [...new Set(others.map((i) => i.seizure_id))].filter((id) => !known.has(id));
   const otherSeizures = otherSeizureIds.length > 0 ? await seizuresByIds(session, otherSeizureIds) : [];
-  const missingAgencies = [...new Set(otherSeizures.map((s) => s.agency_id))].filter((id) => !agencyIds.has(id));
-  const moreAgencies = missingAgencies.length > 0 ? await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [missingAgencies]) : [];
+  const hitAgencies = rows.flatMap((r) => r.hits.map((h: any) => h.agency_id));
+  const missing = [...new Set([...otherSeizures.map((s) => s.agency_id), ...hitAgencies])].filter((id) => !agencyCode.has(id));
+  for (const a of missing.length > 0 ? await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [missing]) : []) agencyCode.set(a.id, a.code);
 
-  const agencyCode = new Map([...agencies, ...moreAgencies].map((a) => [a.id, a.code]));
-  const seizureOf = new Map([...seizures, ...otherSeizures].map((s) => [s.id, s]));
+  const seizureOf = new Map<string, any>([...rows.map((r) => [r.seizure.id, { jurisdiction: r.seizure.jurisdiction, agency_id: r.seizure.agencyId }] as const), ...otherSeizures.map((s) => [s.id, s] as const)]);
   const itemOf = new Map(others.map((i) => [i.id, i]));
-  return items.map((item) => {
-    const seizure = seizureOf.get(item.seizure_id);
-    return {
-      id: item.id, kind: item.kind, make: item.make, serialNumber: item.serial_number, hin: item.hin, batchNumber: item.batch_number,
-      identifier: item.hin_key ?? item.serial_key ?? item.batch_key,
-      seizure: { reference: seizure.reference, jurisdiction: seizure.jurisdiction, agency: { code: agencyCode.get(seizure.agency_id) } },
-      matches: [
-        ...matches.filter((m) => m.item_a === item.id || m.item_b === item.id).map((m) => {
-          const other = itemOf.get(m.item_a === item.id ? m.item_b : m.item_a);
-          const otherSeizure = other && seizureOf.get(other.seizure_id);
-          return {
-            basis: m.basis, score: Number(m.score), status: m.status,
-            item: other ? { id: other.id, identifier: other.hin_key ?? other.serial_key ?? other.batch_key, seizure: { jurisdiction: otherSeizure.jurisdiction, agency: { code: agencyCode.get(otherSeizure.agency_id) } } } : null,
-          };
-        }),
-        ...hits.filter((h) => h.item_id === item.id).map((h) => ({
-          basis: h.basis, score: Number(h.score), status: h.status, item: null, restricted: { agency: { code: agencyCode.get(h.agency_id) }, handling: h.handling },
-        })),
-      ],
-    };
-  });
+  return rows.map(({ item, seizure, matches, hits }) => ({
+    id: item.id, kind: item.kind, make: item.make, serialNumber: item.serialNumber, hin: item.hin, batchNumber: item.batchNumber,
+    identifier: item.hinKey ?? item.serialKey ?? item.batchKey,
+    seizure: { reference: seizure.reference, jurisdiction: seizure.jurisdiction, agency: { code: agencyCode.get(seizure.agencyId) } },
+    matches: [
+      ...matches.map((m: any) => {
+        const other = itemOf.get(m.itemA === item.id ? m.itemB : m.itemA);
+        const otherSeizure = other && seizureOf.get(other.seizure_id);
+        return {
+          basis: m.basis, score: Number(m.score), status: m.status,
+          item: other ? { id: other.id, identifier: other.hin_key ?? other.serial_key ?? other.batch_key, seizure: { jurisdiction: otherSeizure.jurisdiction, agency: { code: agencyCode.get(otherSeizure.agency_id) } } } : null,
+        };
+      }),
+      ...hits.map((h: any) => ({ basis: h.basis, score: Number(h.score), status: h.status, item: null, restricted: { agency: { code: agencyCode.get(h.agency_id) }, handling: h.handling } })),
+    ],
+  }));
 };

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
@@ -6,8 +7,9 @@ import { toConnection, type ConnectionShape } from '../../graphql/relay/connecti
 import { idOfType, toGlobalId } from '../../graphql/relay/global-id';
 import { pageRequest } from '../../shared/paging/page';
 import { PageArgs } from '../../graphql/relay/page-args';
+import { ItemMatchService } from '../matching/item-match.service';
 import { readPlannedItems } from '../seizure/seizure-planned-read';
-import { plannedSeizureOf } from '../seizure/seizure-read-plan';
+import { plannedMatchesOf, plannedSeizureOf } from '../seizure/seizure-read-plan';
 import type { SeizureEntity } from '../seizure/seizure.entity';
 import { itemConnectionPlan, shareWithLoaders } from '../seizure/seizure.look-ahead';
 import { SeizureType } from '../seizure/seizure.type';
@@ -41,11 +43,17 @@ export class ItemResolver {
   ): Promise<ConnectionShape<ItemEntity>> {
     const page = pageRequest(paging);
     const caller = requireBusinessReader(await context.tx.caller());
+    const manager = await context.tx.manager();
     const plan = context.plannedReads ? itemConnectionPlan(info) : null;
-    const found = await new ItemService(await context.tx.manager(), caller).list(filter, page, plan ? (query) => readPlannedItems(query, plan) : undefined);
-    if (plan?.seizure) {
-      const seizures = found.rows.map(plannedSeizureOf).filter((s): s is SeizureEntity => s !== undefined);
-      shareWithLoaders(context, await context.tx.manager(), seizures, plan.seizure);
+    const planned = plan ? (query: SelectQueryBuilder<ItemEntity>) => readPlannedItems(query, plan, new ItemMatchService(manager, caller)) : undefined;
+    const found = await new ItemService(manager, caller).list(filter, page, planned);
+    if (plan?.seizure) shareWithLoaders(context, manager, found.rows.map(plannedSeizureOf).filter((s): s is SeizureEntity => s !== undefined), plan.seizure);
+    // The matches resolver reads the request's matching loaders: the planned matches stand in them.
+    for (const item of plan?.matches ? found.rows : []) {
+      const matches = plannedMatchesOf(item);
+      if (!matches) continue;
+      context.loaders.matching.ofItem.prime(item.id, matches.readable);
+      context.loaders.matching.hitsOf.prime(item.id, matches.hits);
     }
     return toConnection(found, ItemService.cursorOf);
   }

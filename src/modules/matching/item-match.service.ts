@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { JsonRows } from '../../db/json-rows';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
 import type { HandlingCode } from '../../shared/handling';
@@ -33,6 +34,27 @@ export function matchesAsSeen(readable: MatchFromItem[], hits: RestrictedMatch[]
   return [...readable, ...restricted].sort((a, b) => b.score - a.score);
 }
 
+/** A row of item_match_hits, as the function answers it. */
+export interface HitRow {
+  item_id: string;
+  basis: MatchBasis;
+  score: string | number;
+  status: MatchStatus;
+  agency_id: string;
+  handling: HandlingCode;
+}
+
+/** A hit as the rest of the registry sees it. */
+export function hitOf(row: HitRow): RestrictedMatch {
+  return {
+    itemId: row.item_id,
+    basis: row.basis,
+    score: Number(row.score),
+    status: row.status,
+    restrictedHit: { agencyId: row.agency_id, handling: row.handling },
+  };
+}
+
 /** Reading matches: a match shows only where the caller can read both items; otherwise, for AMBER records, as a hit. */
 export class ItemMatchService {
   constructor(
@@ -63,14 +85,28 @@ export class ItemMatchService {
 
   /** Matches of these (readable) items to items the caller may not read, as hits (TLP_RED gives none). */
   async hitsOf(itemIds: readonly string[]): Promise<RestrictedMatch[]> {
-    const rows: Array<{ item_id: string; basis: MatchBasis; score: string; status: MatchStatus; agency_id: string; handling: HandlingCode }> =
-      await this.manager.query('SELECT * FROM item_match_hits(CAST($1 AS uuid[]))', [itemIds]);
-    return rows.map((row) => ({
-      itemId: row.item_id,
-      basis: row.basis,
-      score: Number(row.score),
-      status: row.status,
-      restrictedHit: { agencyId: row.agency_id, handling: row.handling },
-    }));
+    const rows: HitRow[] = await this.manager.query('SELECT * FROM item_match_hits(CAST($1 AS uuid[]))', [itemIds]);
+    return rows.map(hitOf);
+  }
+
+  /**
+   * For a planned read: the matches of the (readable) item under `itemAlias`, as ofItems reads
+   * them, as a subquery answering a JSON array of the match rows (`matchRows` builds and reads
+   * them), best first.
+   */
+  plannedMatchesSql(itemAlias: string, matchRows: JsonRows<ItemMatchEntity>): { sql: string; params: Record<string, unknown> } {
+    const first = readableBy('sa', this.caller);
+    const second = readableBy('sb', this.caller);
+    const sql = `(SELECT coalesce(json_agg(${matchRows.json('m')} ORDER BY m.score DESC, m.created_at ASC), '[]'::json)
+        FROM item_match m
+        JOIN item ia ON ia.id = m.item_a JOIN seizure sa ON sa.id = ia.seizure_id
+        JOIN item ib ON ib.id = m.item_b JOIN seizure sb ON sb.id = ib.seizure_id
+       WHERE (m.item_a = ${itemAlias}.id OR m.item_b = ${itemAlias}.id) AND ${first.clause} AND ${second.clause})`;
+    return { sql, params: { ...first.params, ...second.params } };
+  }
+
+  /** For a planned read: the hits of the item under `itemAlias`, as hitsOf reads them, as a subquery answering a JSON array (read with hitOf). */
+  static plannedHitsSql(itemAlias: string): string {
+    return `(SELECT coalesce(json_agg(h), '[]'::json) FROM item_match_hits(ARRAY[${itemAlias}.id]) h)`;
   }
 }

@@ -3,13 +3,16 @@ import { jsonRows, type JsonRows } from '../../db/json-rows';
 import { AgencyEntity } from '../agency/agency.entity';
 import { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
+import { ItemMatchEntity } from '../matching/item-match.entity';
+import { hitOf, ItemMatchService, seenFrom, type HitRow } from '../matching/item-match.service';
 import { SeizureEntity } from './seizure.entity';
-import { notePlannedParts, notePlannedSeizure, type ItemReadPlan, type PlannedParts, type Properties, type SeizureReadPlan } from './seizure-read-plan';
+import { notePlannedMatches, notePlannedParts, notePlannedSeizure, type ItemReadPlan, type PlannedParts, type Properties, type SeizureReadPlan } from './seizure-read-plan';
 
 interface PlannedRows {
   seizure: JsonRows<SeizureEntity>;
   agency: JsonRows<AgencyEntity>;
   item: JsonRows<ItemEntity>;
+  match: JsonRows<ItemMatchEntity>;
 }
 
 // Built once per data source from its entity metadata.
@@ -18,7 +21,10 @@ const rowsBySource = new WeakMap<DataSource, PlannedRows>();
 function rowsOf(dataSource: DataSource): PlannedRows {
   let rows = rowsBySource.get(dataSource);
   if (!rows) {
-    rows = { seizure: jsonRows(dataSource, SeizureEntity), agency: jsonRows(dataSource, AgencyEntity), item: jsonRows(dataSource, ItemEntity) };
+    rows = {
+      seizure: jsonRows(dataSource, SeizureEntity), agency: jsonRows(dataSource, AgencyEntity),
+      item: jsonRows(dataSource, ItemEntity), match: jsonRows(dataSource, ItemMatchEntity),
+    };
     rowsBySource.set(dataSource, rows);
   }
   return rows;
@@ -86,16 +92,24 @@ export async function readPlanned(query: SelectQueryBuilder<SeizureEntity>, plan
 /**
  * Runs a query of readable items (alias `i`, joined to their seizure as `s`, filtered, ordered
  * and limited as it stands) as the plan says, in one statement: the item's planned columns and,
- * when planned, its seizure as readPlanned reads one. Each item's seizure: plannedSeizureOf.
+ * when planned, its seizure as readPlanned reads one (plannedSeizureOf) and its matches as
+ * `matching` reads them (plannedMatchesOf).
  */
-export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan): Promise<ItemEntity[]> {
+export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan, matching: ItemMatchService): Promise<ItemEntity[]> {
   const rows = rowsOf(query.connection);
   query.select(rows.item.json('i', chosen(plan.properties)), 'item');
   if (plan.seizure) addSeizureSelects(query, plan.seizure, 's');
-  const found = await query.getRawMany<PlannedRow & { item: Record<string, unknown> }>();
+  if (plan.matches) {
+    const readable = matching.plannedMatchesSql('i', rows.match);
+    query.addSelect(readable.sql, 'matches').setParameters(readable.params).addSelect(ItemMatchService.plannedHitsSql('i'), 'hits');
+  }
+  const found = await query.getRawMany<PlannedRow & { item: Record<string, unknown>; matches?: Array<Record<string, unknown>>; hits?: HitRow[] }>();
   return found.map((row) => {
     const item = rows.item.read(row.item);
     if (plan.seizure) notePlannedSeizure(item, seizureOf(row, plan.seizure, rows));
+    if (row.matches && row.hits) {
+      notePlannedMatches(item, { readable: row.matches.map((match) => seenFrom(rows.match.read(match), item.id)), hits: row.hits.map(hitOf) });
+    }
     return item;
   });
 }

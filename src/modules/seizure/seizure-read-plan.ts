@@ -1,5 +1,6 @@
 import type { AgencyEntity } from '../agency/agency.entity';
 import type { ItemEntity } from '../item/item.entity';
+import type { MatchFromItem, RestrictedMatch } from '../matching/item-match.service';
 import type { SeizureItemsPage } from '../item/item.service';
 import type { SeizureEntity } from './seizure.entity';
 
@@ -23,6 +24,14 @@ export interface SeizureReadPlan {
 export interface ItemReadPlan {
   properties: Properties;
   seizure: SeizureReadPlan | null;
+  /** The item's matches: those to readable items, and the restricted hits. */
+  matches: boolean;
+}
+
+/** An item's matches as a planned read fetched them (for the matching loaders). */
+export interface PlannedMatches {
+  readable: MatchFromItem[];
+  hits: RestrictedMatch[];
 }
 
 /** What a planned read fetched with a seizure besides its own columns. */
@@ -44,6 +53,16 @@ export function plannedPartsOf(seizure: SeizureEntity): PlannedParts | undefined
 }
 
 const plannedSeizures = new WeakMap<ItemEntity, SeizureEntity>();
+const plannedMatches = new WeakMap<ItemEntity, PlannedMatches>();
+
+export function notePlannedMatches(item: ItemEntity, matches: PlannedMatches): void {
+  plannedMatches.set(item, matches);
+}
+
+/** The matches a planned read of items fetched with this item, if it did. */
+export function plannedMatchesOf(item: ItemEntity): PlannedMatches | undefined {
+  return plannedMatches.get(item);
+}
 
 export function notePlannedSeizure(item: ItemEntity, seizure: SeizureEntity): void {
   plannedSeizures.set(item, seizure);

@@ -93,6 +93,7 @@ export function itemConnectionPlan(info: GraphQLResolveInfo): ItemReadPlan | nul
   return {
     properties: propertiesFor(fields, ITEM_FIELDS, ITEM_ALWAYS),
     seizure: seizures.length === 1 ? planOf(fieldsOn(seizures[0], 'Seizure', info.schema), info) : null,
+    matches: fields.some((f) => f.name === 'matches'),
   };
 }
 

@@ -36,9 +36,8 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, embeddedDatabase: database.embedded, seeded, startMs: Date.now() - started }, 'registry ready');
-  if (demoToken) printDemoBanner(port, demoToken);
-
+  // The signal handlers are in place before anyone is told the registry is ready: a SIGTERM
+  // sent on that line drains and stops cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -54,6 +53,9 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+
+  logger.info({ port, embeddedDatabase: database.embedded, seeded, startMs: Date.now() - started }, 'registry ready');
+  if (demoToken) printDemoBanner(port, demoToken);
 }
 
 main().catch((error) => {

@@ -46,19 +46,19 @@ async function itemsByIds(session: SqlSession, ids: string[]) {
 export const itemLookupSql: SqlWork = async (session, { identifier }: { identifier: string }) => {
   const key = normaliseIdentifier(identifier);
   const visible = session.readable('s', 2);
-  const sideA = session.readable('sa', 2);
-  const sideB = session.readable('sb', 2);
+  const other = session.readable('so', 2);
   const rows = (await session.query(
     `SELECT json_build_object('id', i.id, 'seizureId', i.seizure_id, 'kind', i.kind, 'make', i.make, 'serialNumber', i.serial_number,
                               'hin', i.hin, 'batchNumber', i.batch_number, 'hinKey', i.hin_key, 'serialKey', i.serial_key, 'batchKey', i.batch_key) AS item,
             json_build_object('id', s.id, 'reference', s.reference, 'jurisdiction', s.jurisdiction, 'agencyId', s.agency_id) AS seizure,
             (SELECT json_build_object('id', a.id, 'code', a.code) FROM agency a WHERE a.id = s.agency_id) AS agency,
             (SELECT coalesce(json_agg(json_build_object('itemA', m.item_a, 'itemB', m.item_b, 'basis', m.basis, 'score', m.score, 'status', m.status)
-                                      ORDER BY m.score DESC, m.created_at ASC), '[]'::json)
-               FROM item_match m
-               JOIN item ia ON ia.id = m.item_a JOIN seizure sa ON sa.id = ia.seizure_id
-               JOIN item ib ON ib.id = m.item_b JOIN seizure sb ON sb.id = ib.seizure_id
-              WHERE (m.item_a = i.id OR m.item_b = i.id) AND ${sideA.clause} AND ${sideB.clause}) AS matches,
+                                      ORDER BY m.score DESC, m.created_at ASC, m.item_a ASC, m.item_b ASC), '[]'::json)
+               FROM (SELECT pair.*, pair.item_b AS other_id FROM item_match pair WHERE pair.item_a = i.id
+                     UNION ALL
+                     SELECT pair.*, pair.item_a FROM item_match pair WHERE pair.item_b = i.id) m
+               JOIN item io ON io.id = m.other_id JOIN seizure so ON so.id = io.seizure_id
+              WHERE ${other.clause}) AS matches,
             (SELECT coalesce(json_agg(h), '[]'::json) FROM item_match_hits(ARRAY[i.id]) h) AS hits
        FROM item i JOIN seizure s ON s.id = i.seizure_id
       WHERE ${visible.clause} AND (i.hin_key = $1 OR i.serial_key = $1 OR i.batch_key = $1)

@@ -5,8 +5,9 @@ import type { Caller } from '../../src/auth/caller';
 import { Role } from '../../src/auth/roles';
 import type { RequestTransaction } from '../../src/db/request-transaction';
 import { ItemService } from '../../src/modules/item/item.service';
-import { plannedSelect } from '../../src/modules/seizure/seizure-planned-read';
-import type { SeizureReadPlan } from '../../src/modules/seizure/seizure-read-plan';
+import { ItemMatchService } from '../../src/modules/matching/item-match.service';
+import { plannedItemsSelect, plannedSelect } from '../../src/modules/seizure/seizure-planned-read';
+import type { ItemReadPlan, SeizureReadPlan } from '../../src/modules/seizure/seizure-read-plan';
 import { SeizureService } from '../../src/modules/seizure/seizure.service';
 import { pageRequest } from '../../src/shared/paging/page';
 import { makeAgency } from '../factories/agency.factory';
@@ -19,6 +20,25 @@ let agencyCode: string;
 beforeAll(async () => {
   app = await TestApp.start();
   agencyCode = (await makeAgency(app)).code;
+  // Enough seizures and items, and their statistics, for the planner to weigh a scan of the
+  // seizures as what it is (empty tables make every join order cost the same).
+  await app.query(
+    `WITH made AS (
+       INSERT INTO seizure (agency_id, reference, reference_key, jurisdiction, seized_at, handling, recorded_by)
+       SELECT a.id, 'PLAN-' || g, 'PLAN' || g, a.jurisdiction, now() - g * interval '1 hour', 'TLP_GREEN', 'bulk'
+         FROM generate_series(1, 3000) g CROSS JOIN (SELECT id, jurisdiction FROM agency WHERE code = $1) a
+       RETURNING id, agency_id)
+     INSERT INTO item (seizure_id, agency_id, position, kind, serial_number, serial_key)
+     SELECT id, agency_id, 1, 'ENGINE', 'P-' || id, 'P' || replace(id::text, '-', '') FROM made`,
+    [agencyCode],
+  );
+  await app.query(
+    `INSERT INTO item_match (item_a, item_b, basis, score)
+     SELECT least(x.id, y.id), greatest(x.id, y.id), 'SAME_SERIAL', 0.9
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM item) x JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM item) y ON y.n = x.n + 1
+      WHERE x.n % 2 = 1`,
+  );
+  await app.query('ANALYZE seizure; ANALYZE item; ANALYZE item_match; ANALYZE agency');
 });
 afterAll(() => app.stop());
 
@@ -37,6 +57,18 @@ const newestFifty = async (_: Caller, tx: RequestTransaction) => {
   return { query, values };
 };
 
+const ITEMS_PLAN: ItemReadPlan = { properties: 'all', seizure: { ...PLAN, items: null }, matches: true };
+
+/** The planned statement of an item lookup by identifier, with seizures, agencies and matches, as the caller sends it. */
+const itemLookup = async (_: Caller, tx: RequestTransaction) => {
+  const [manager, caller] = [await tx.manager(), await tx.caller()];
+  const page = new ItemService(manager, caller).readable()
+    .andWhere('(i.hin_key = :key OR i.serial_key = :key OR i.batch_key = :key)', { key: '6G51234567' })
+    .orderBy('i.recorded_at', 'DESC').addOrderBy('i.id', 'DESC').limit(21);
+  const [query, values] = plannedItemsSelect(page, ITEMS_PLAN, new ItemMatchService(manager, caller)).getQueryAndParameters();
+  return { query, values };
+};
+
 describe.each([
   ['planned for its values', false],
   ['in its generic plan', true],
@@ -48,5 +80,16 @@ describe.each([
     expect(indexesUsed(plan)).toContain('item_seizure_position_key');
     expect(plan.some((n) => n.Alias === 'a' && n['Relation Name'] === 'agency' && n['Index Cond'])).toBe(true);
     expect(fullScans(plan, new Set(['y', 'c', 'a']), ['item', 'agency'])).toEqual([]);
+  });
+});
+
+describe.each([
+  ['planned for its values', false],
+  ['in its generic plan', true],
+])('the planned item lookup, %s', (_, generic) => {
+  it('finds the items by their keys, each one\'s matches on either side by key, the other items, seizures and agencies by key', async () => {
+    const plan = await planAsCaller(app, { subject: 'planner', agencyCode, roles: [Role.ANALYST] }, itemLookup, {}, { generic, nestedLoops: true });
+    expect(indexesUsed(plan)).toEqual(expect.arrayContaining(['item_hin_key_idx', 'item_serial_key_idx', 'item_batch_key_idx']));
+    expect(fullScans(plan, new Set(['i', 'pair', 'io', 'so', 'a']), ['item', 'item_match', 'seizure', 'agency'])).toEqual([]);
   });
 });

@@ -27,19 +27,23 @@ function literal(value: unknown): string {
  * Every node of the plan PostgreSQL chooses for a statement, as
  * the caller, with sequential scans priced out (tables in tests are tiny). `generic`: the
  * generic plan PostgreSQL may keep for the statement once prepared (the registry names its
- * statements, and after five runs PostgreSQL may stop planning them for their values).
+ * statements, and after five runs PostgreSQL may stop planning them for their values);
+ * `nestedLoops`: joins by nested loops only.
  */
 export async function planAsCaller(
   app: TestApp,
   claims: TokenClaims,
   build: (caller: Caller, tx: RequestTransaction) => Promise<Statement> | Statement,
   parameters: Record<string, unknown>,
-  options: { generic?: boolean } = {},
+  options: { generic?: boolean; nestedLoops?: boolean } = {},
 ): Promise<PlanNode[]> {
   const tx = new RequestTransaction(app.dataSource, claims);
   try {
     const manager = await tx.manager();
     await manager.query('SET LOCAL enable_seqscan = off');
+    // On tiny tables a hash join reading a whole table is the planner's sound choice; with joins
+    // by nested loops only, a scan without an index condition means the join cannot use one.
+    if (options.nestedLoops) await manager.query('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
     const built = await build(await tx.caller(), tx);
     const [query, values] = 'sql' in built
       ? app.dataSource.driver.escapeQueryWithParameters(built.sql, { ...built.params, ...parameters })

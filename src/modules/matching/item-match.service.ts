@@ -78,6 +78,9 @@ export class ItemMatchService {
       .andWhere(second.clause, second.params)
       .orderBy('m.score', 'DESC')
       .addOrderBy('m.created_at', 'ASC')
+      // Matches made together (one recording) tie on both: the pair decides, as in plannedMatchesSql.
+      .addOrderBy('m.item_a', 'ASC')
+      .addOrderBy('m.item_b', 'ASC')
       .getMany();
     const wanted = new Set(itemIds);
     return matches.flatMap((match) => [match.itemA, match.itemB].filter((id) => wanted.has(id)).map((id) => seenFrom(match, id)));
@@ -90,19 +93,20 @@ export class ItemMatchService {
   }
 
   /**
-   * For a planned read: the matches of the (readable) item under `itemAlias`, as ofItems reads
-   * them, as a subquery answering a JSON array of the match rows (`matchRows` builds and reads
-   * them), best first.
+   * For a planned read: the matches of the item under `itemAlias` (one the caller reads) to
+   * items the caller may read too, as ofItems reads them, as a subquery answering a JSON array of
+   * the match rows (`matchRows` builds and reads them), best first. Each side of the pair is
+   * looked up by its own index, so the lookup starts from the item whatever the statistics say.
    */
   plannedMatchesSql(itemAlias: string, matchRows: JsonRows<ItemMatchEntity>): { sql: string; params: Record<string, unknown> } {
-    const first = readableBy('sa', this.caller);
-    const second = readableBy('sb', this.caller);
-    const sql = `(SELECT coalesce(json_agg(${matchRows.json('m')} ORDER BY m.score DESC, m.created_at ASC), '[]'::json)
-        FROM item_match m
-        JOIN item ia ON ia.id = m.item_a JOIN seizure sa ON sa.id = ia.seizure_id
-        JOIN item ib ON ib.id = m.item_b JOIN seizure sb ON sb.id = ib.seizure_id
-       WHERE (m.item_a = ${itemAlias}.id OR m.item_b = ${itemAlias}.id) AND ${first.clause} AND ${second.clause})`;
-    return { sql, params: { ...first.params, ...second.params } };
+    const other = readableBy('so', this.caller);
+    const sql = `(SELECT coalesce(json_agg(${matchRows.json('m')} ORDER BY m.score DESC, m.created_at ASC, m.item_a ASC, m.item_b ASC), '[]'::json)
+        FROM (SELECT pair.*, pair.item_b AS other_id FROM item_match pair WHERE pair.item_a = ${itemAlias}.id
+              UNION ALL
+              SELECT pair.*, pair.item_a FROM item_match pair WHERE pair.item_b = ${itemAlias}.id) m
+        JOIN item io ON io.id = m.other_id JOIN seizure so ON so.id = io.seizure_id
+       WHERE ${other.clause})`;
+    return { sql, params: other.params };
   }
 
   /** For a planned read: the hits of the item under `itemAlias`, as hitsOf reads them, as a subquery answering a JSON array (read with hitOf). */

@@ -97,13 +97,7 @@ export async function readPlanned(query: SelectQueryBuilder<SeizureEntity>, plan
  */
 export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan, matching: ItemMatchService): Promise<ItemEntity[]> {
   const rows = rowsOf(query.connection);
-  query.select(rows.item.json('i', chosen(plan.properties)), 'item');
-  if (plan.seizure) addSeizureSelects(query, plan.seizure, 's');
-  if (plan.matches) {
-    const readable = matching.plannedMatchesSql('i', rows.match);
-    query.addSelect(readable.sql, 'matches').setParameters(readable.params).addSelect(ItemMatchService.plannedHitsSql('i'), 'hits');
-  }
-  const found = await query.getRawMany<PlannedRow & { item: Record<string, unknown>; matches?: Array<Record<string, unknown>>; hits?: HitRow[] }>();
+  const found = await plannedItemsSelect(query, plan, matching).getRawMany<PlannedRow & { item: Record<string, unknown>; matches?: Array<Record<string, unknown>>; hits?: HitRow[] }>();
   return found.map((row) => {
     const item = rows.item.read(row.item);
     if (plan.seizure) notePlannedSeizure(item, seizureOf(row, plan.seizure, rows));
@@ -112,6 +106,18 @@ export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, pl
     }
     return item;
   });
+}
+
+/** The query's select list as the plan says (see readPlannedItems), the statement itself unchanged otherwise. */
+export function plannedItemsSelect(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan, matching: ItemMatchService): SelectQueryBuilder<ItemEntity> {
+  const rows = rowsOf(query.connection);
+  query.select(rows.item.json('i', chosen(plan.properties)), 'item');
+  if (plan.seizure) addSeizureSelects(query, plan.seizure, 's');
+  if (plan.matches) {
+    const readable = matching.plannedMatchesSql('i', rows.match);
+    query.addSelect(readable.sql, 'matches').setParameters(readable.params).addSelect(ItemMatchService.plannedHitsSql('i'), 'hits');
+  }
+  return query;
 }
 
 /** Whether a plan reads whole seizures (they may then stand in for the seizure loader's). */

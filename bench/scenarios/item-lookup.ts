@@ -40,8 +40,8 @@ async function itemsByIds(session: SqlSession, ids: string[]) {
 
 /**
  * The statements the registry sends for Lookup, as plain SQL: its planned read of the items by
- * key, each with its seizure and agency, its readable matches and its hits as JSON; then the
- * matched items, their seizures and the agencies not yet known.
+ * key, each with its seizure and agency and its readable matches as JSON; then the hits of the
+ * page, the matched items, their seizures and the agencies not yet known.
  */
 export const itemLookupSql: SqlWork = async (session, { identifier }: { identifier: string }) => {
   const key = normaliseIdentifier(identifier);
@@ -58,26 +58,26 @@ export const itemLookupSql: SqlWork = async (session, { identifier }: { identifi
                      UNION ALL
                      SELECT pair.*, pair.item_a FROM item_match pair WHERE pair.item_b = i.id) m
                JOIN item io ON io.id = m.other_id JOIN seizure so ON so.id = io.seizure_id
-              WHERE ${other.clause}) AS matches,
-            (SELECT coalesce(json_agg(h), '[]'::json) FROM item_match_hits(ARRAY[i.id]) h) AS hits
+              WHERE ${other.clause}) AS matches
        FROM item i JOIN seizure s ON s.id = i.seizure_id
       WHERE ${visible.clause} AND (i.hin_key = $1 OR i.serial_key = $1 OR i.batch_key = $1)
       ORDER BY i.recorded_at DESC, i.id DESC LIMIT 21`,
     [key, ...visible.values],
   )).slice(0, 20);
+  const hits = await session.query(`SELECT * FROM item_match_hits(CAST($1 AS uuid[]))`, [rows.map((r) => r.item.id)]);
   const agencyCode = new Map<string, string>(rows.map((r) => [r.agency.id, r.agency.code]));
   const otherIds = [...new Set(rows.flatMap((r) => r.matches.map((m: any) => (m.itemA === r.item.id ? m.itemB : m.itemA))))];
   const others = otherIds.length > 0 ? await itemsByIds(session, otherIds) : [];
   const known = new Set(rows.map((r) => r.seizure.id));
   const otherSeizureIds = [...new Set(others.map((i) => i.seizure_id))].filter((id) => !known.has(id));
   const otherSeizures = otherSeizureIds.length > 0 ? await seizuresByIds(session, otherSeizureIds) : [];
-  const hitAgencies = rows.flatMap((r) => r.hits.map((h: any) => h.agency_id));
+  const hitAgencies = hits.map((h) => h.agency_id);
   const missing = [...new Set([...otherSeizures.map((s) => s.agency_id), ...hitAgencies])].filter((id) => !agencyCode.has(id));
   for (const a of missing.length > 0 ? await session.query(`SELECT a.* FROM agency a WHERE a.id = ANY($1)`, [missing]) : []) agencyCode.set(a.id, a.code);
 
   const seizureOf = new Map<string, any>([...rows.map((r) => [r.seizure.id, { jurisdiction: r.seizure.jurisdiction, agency_id: r.seizure.agencyId }] as const), ...otherSeizures.map((s) => [s.id, s] as const)]);
   const itemOf = new Map(others.map((i) => [i.id, i]));
-  return rows.map(({ item, seizure, matches, hits }) => ({
+  return rows.map(({ item, seizure, matches }) => ({
     id: item.id, kind: item.kind, make: item.make, serialNumber: item.serialNumber, hin: item.hin, batchNumber: item.batchNumber,
     identifier: item.hinKey ?? item.serialKey ?? item.batchKey,
     seizure: { reference: seizure.reference, jurisdiction: seizure.jurisdiction, agency: { code: agencyCode.get(seizure.agencyId) } },
@@ -90,7 +90,7 @@ export const itemLookupSql: SqlWork = async (session, { identifier }: { identifi
           item: other ? { id: other.id, identifier: other.hin_key ?? other.serial_key ?? other.batch_key, seizure: { jurisdiction: otherSeizure.jurisdiction, agency: { code: agencyCode.get(otherSeizure.agency_id) } } } : null,
         };
       }),
-      ...hits.map((h: any) => ({ basis: h.basis, score: Number(h.score), status: h.status, item: null, restricted: { agency: { code: agencyCode.get(h.agency_id) }, handling: h.handling } })),
+      ...hits.filter((h) => h.item_id === item.id).map((h) => ({ basis: h.basis, score: Number(h.score), status: h.status, item: null, restricted: { agency: { code: agencyCode.get(h.agency_id) }, handling: h.handling } })),
     ],
   }));
 };

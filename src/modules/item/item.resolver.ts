@@ -51,9 +51,7 @@ export class ItemResolver {
     // The matches resolver reads the request's matching loaders: the planned matches stand in them.
     for (const item of plan?.matches ? found.rows : []) {
       const matches = plannedMatchesOf(item);
-      if (!matches) continue;
-      context.loaders.matching.ofItem.prime(item.id, matches.readable);
-      context.loaders.matching.hitsOf.prime(item.id, matches.hits);
+      if (matches) context.loaders.matching.ofItem.prime(item.id, matches);
     }
     return toConnection(found, ItemService.cursorOf);
   }

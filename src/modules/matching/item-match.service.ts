@@ -34,27 +34,6 @@ export function matchesAsSeen(readable: MatchFromItem[], hits: RestrictedMatch[]
   return [...readable, ...restricted].sort((a, b) => b.score - a.score);
 }
 
-/** A row of item_match_hits, as the function answers it. */
-export interface HitRow {
-  item_id: string;
-  basis: MatchBasis;
-  score: string | number;
-  status: MatchStatus;
-  agency_id: string;
-  handling: HandlingCode;
-}
-
-/** A hit as the rest of the registry sees it. */
-export function hitOf(row: HitRow): RestrictedMatch {
-  return {
-    itemId: row.item_id,
-    basis: row.basis,
-    score: Number(row.score),
-    status: row.status,
-    restrictedHit: { agencyId: row.agency_id, handling: row.handling },
-  };
-}
-
 /** Reading matches: a match shows only where the caller can read both items; otherwise, for AMBER records, as a hit. */
 export class ItemMatchService {
   constructor(
@@ -88,8 +67,15 @@ export class ItemMatchService {
 
   /** Matches of these (readable) items to items the caller may not read, as hits (TLP_RED gives none). */
   async hitsOf(itemIds: readonly string[]): Promise<RestrictedMatch[]> {
-    const rows: HitRow[] = await this.manager.query('SELECT * FROM item_match_hits(CAST($1 AS uuid[]))', [itemIds]);
-    return rows.map(hitOf);
+    const rows: Array<{ item_id: string; basis: MatchBasis; score: string; status: MatchStatus; agency_id: string; handling: HandlingCode }> =
+      await this.manager.query('SELECT * FROM item_match_hits(CAST($1 AS uuid[]))', [itemIds]);
+    return rows.map((row) => ({
+      itemId: row.item_id,
+      basis: row.basis,
+      score: Number(row.score),
+      status: row.status,
+      restrictedHit: { agencyId: row.agency_id, handling: row.handling },
+    }));
   }
 
   /**
@@ -107,10 +93,5 @@ export class ItemMatchService {
         JOIN item io ON io.id = m.other_id JOIN seizure so ON so.id = io.seizure_id
        WHERE ${other.clause})`;
     return { sql, params: other.params };
-  }
-
-  /** For a planned read: the hits of the item under `itemAlias`, as hitsOf reads them, as a subquery answering a JSON array (read with hitOf). */
-  static plannedHitsSql(itemAlias: string): string {
-    return `(SELECT coalesce(json_agg(h), '[]'::json) FROM item_match_hits(ARRAY[${itemAlias}.id]) h)`;
   }
 }

@@ -4,7 +4,7 @@ import { AgencyEntity } from '../agency/agency.entity';
 import { ItemEntity } from '../item/item.entity';
 import { ItemService } from '../item/item.service';
 import { ItemMatchEntity } from '../matching/item-match.entity';
-import { hitOf, ItemMatchService, seenFrom, type HitRow } from '../matching/item-match.service';
+import { seenFrom, type ItemMatchService } from '../matching/item-match.service';
 import { SeizureEntity } from './seizure.entity';
 import { notePlannedMatches, notePlannedParts, notePlannedSeizure, type ItemReadPlan, type PlannedParts, type Properties, type SeizureReadPlan } from './seizure-read-plan';
 
@@ -93,17 +93,15 @@ export async function readPlanned(query: SelectQueryBuilder<SeizureEntity>, plan
  * Runs a query of readable items (alias `i`, joined to their seizure as `s`, filtered, ordered
  * and limited as it stands) as the plan says, in one statement: the item's planned columns and,
  * when planned, its seizure as readPlanned reads one (plannedSeizureOf) and its matches as
- * `matching` reads them (plannedMatchesOf).
+ * `matching` reads the readable ones (plannedMatchesOf).
  */
 export async function readPlannedItems(query: SelectQueryBuilder<ItemEntity>, plan: ItemReadPlan, matching: ItemMatchService): Promise<ItemEntity[]> {
   const rows = rowsOf(query.connection);
-  const found = await plannedItemsSelect(query, plan, matching).getRawMany<PlannedRow & { item: Record<string, unknown>; matches?: Array<Record<string, unknown>>; hits?: HitRow[] }>();
+  const found = await plannedItemsSelect(query, plan, matching).getRawMany<PlannedRow & { item: Record<string, unknown>; matches?: Array<Record<string, unknown>> }>();
   return found.map((row) => {
     const item = rows.item.read(row.item);
     if (plan.seizure) notePlannedSeizure(item, seizureOf(row, plan.seizure, rows));
-    if (row.matches && row.hits) {
-      notePlannedMatches(item, { readable: row.matches.map((match) => seenFrom(rows.match.read(match), item.id)), hits: row.hits.map(hitOf) });
-    }
+    if (row.matches) notePlannedMatches(item, row.matches.map((match) => seenFrom(rows.match.read(match), item.id)));
     return item;
   });
 }
@@ -115,7 +113,7 @@ export function plannedItemsSelect(query: SelectQueryBuilder<ItemEntity>, plan: 
   if (plan.seizure) addSeizureSelects(query, plan.seizure, 's');
   if (plan.matches) {
     const readable = matching.plannedMatchesSql('i', rows.match);
-    query.addSelect(readable.sql, 'matches').setParameters(readable.params).addSelect(ItemMatchService.plannedHitsSql('i'), 'hits');
+    query.addSelect(readable.sql, 'matches').setParameters(readable.params);
   }
   return query;
 }

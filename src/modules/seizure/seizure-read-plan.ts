@@ -1,6 +1,6 @@
 import type { AgencyEntity } from '../agency/agency.entity';
 import type { ItemEntity } from '../item/item.entity';
-import type { MatchFromItem, RestrictedMatch } from '../matching/item-match.service';
+import type { MatchFromItem } from '../matching/item-match.service';
 import type { SeizureItemsPage } from '../item/item.service';
 import type { SeizureEntity } from './seizure.entity';
 
@@ -24,14 +24,12 @@ export interface SeizureReadPlan {
 export interface ItemReadPlan {
   properties: Properties;
   seizure: SeizureReadPlan | null;
-  /** The item's matches: those to readable items, and the restricted hits. */
+  /**
+   * The item's matches to items the caller reads. (Its restricted hits stay with their loader:
+   * item_match_hits, a function the planner cannot inline, costs far more called per item than
+   * once for the page.)
+   */
   matches: boolean;
-}
-
-/** An item's matches as a planned read fetched them (for the matching loaders). */
-export interface PlannedMatches {
-  readable: MatchFromItem[];
-  hits: RestrictedMatch[];
 }
 
 /** What a planned read fetched with a seizure besides its own columns. */
@@ -53,14 +51,14 @@ export function plannedPartsOf(seizure: SeizureEntity): PlannedParts | undefined
 }
 
 const plannedSeizures = new WeakMap<ItemEntity, SeizureEntity>();
-const plannedMatches = new WeakMap<ItemEntity, PlannedMatches>();
+const plannedMatches = new WeakMap<ItemEntity, MatchFromItem[]>();
 
-export function notePlannedMatches(item: ItemEntity, matches: PlannedMatches): void {
+export function notePlannedMatches(item: ItemEntity, matches: MatchFromItem[]): void {
   plannedMatches.set(item, matches);
 }
 
-/** The matches a planned read of items fetched with this item, if it did. */
-export function plannedMatchesOf(item: ItemEntity): PlannedMatches | undefined {
+/** The readable matches a planned read of items fetched with this item, if it did. */
+export function plannedMatchesOf(item: ItemEntity): MatchFromItem[] | undefined {
   return plannedMatches.get(item);
 }
 

@@ -16,7 +16,7 @@ export interface PlanNode {
 export type Statement = { sql: string; params: Record<string, unknown> } | { query: string; values: unknown[] };
 
 /** A test value (text, number, null, or a list of texts) as an SQL literal. */
-function literal(value: unknown): string {
+export function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') return String(value);
   const text = Array.isArray(value) ? `{${value.map((v) => `"${String(v)}"`).join(',')}}` : String(value);

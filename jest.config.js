@@ -1,14 +1,6 @@
 // Two projects: fast pure-logic unit tests, and integration tests on a real PostgreSQL
 // (one server per run, started in globalSetup; one database per test file).
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-}];
+const swc = ['@swc/jest', require('./src/build/compile-options')];
 
 module.exports = {
   // A bound that proves nothing hangs, not a speed target (integration files start servers).

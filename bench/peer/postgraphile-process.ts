@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { rssBytesOf } from '../measure/proc-stat';
+import { readyPortOf, stopChild } from '../server/child-server';
 import type { PeerInstall } from './install';
 
 export interface PeerProcess {
@@ -39,21 +40,11 @@ export async function startPeerProcess(options: PeerProcessOptions): Promise<Pee
     },
     stdio: ['ignore', options.logFd, options.logFd, 'ipc'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: { type: string; port: number }) => (message.type === 'ready' ? resolve(message.port) : reject(new Error('unexpected message'))));
-    child.once('exit', (code) => reject(new Error(`the peer (PostGraphile) exited with code ${code} before it was ready (see its log)`)));
-  });
+  const port = await readyPortOf(child, 'the peer (PostGraphile)');
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     rssBytes: () => rssBytesOf(child.pid!),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }

@@ -5,6 +5,7 @@ import { ensureServerBuild } from '../../src/build/server-build';
 import { BENCH_SERVER_ENTRY } from '../../src/build/source-stamp';
 import { PROJECT_ROOT } from '../../src/shared/project-root';
 import { rssBytesOf } from '../measure/proc-stat';
+import { readyPortOf, stopChild } from './child-server';
 import type { ServerStats } from './bench-routes';
 
 /** As `npm start` runs the registry: stack traces name the .ts files and lines. */
@@ -48,10 +49,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     },
     stdio: ['ignore', options.logFd, options.logFd, 'ipc'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message: { type: string; port: number }) => (message.type === 'ready' ? resolve(message.port) : reject(new Error('unexpected message'))));
-    child.once('exit', (code) => reject(new Error(`the bench server exited with code ${code} before it was ready (see its log)`)));
-  });
+  const port = await readyPortOf(child, 'the bench server');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
@@ -61,13 +59,6 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       return (await res.json()) as ServerStats;
     },
     rssBytes: () => rssBytesOf(child.pid!),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }

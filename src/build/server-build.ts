@@ -9,28 +9,16 @@ import { transformFile, type Options } from '@swc/core';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { buildOnce, removeOldBuilds } from './build-lock';
+import compileOptions = require('./compile-options');
 import { currentServerBuild, SERVER_ENTRY, serverBuildsDir, serverSources, serverSourceStamp } from './source-stamp';
 
 const KEEP_BUILDS = 3;
 /** Written last into a build, naming the stamp it was made for. */
 export const BUILD_INFO = 'build.json';
 
-/** As src/register.js and jest.config.js compile: TypeORM and type-graphql need the decorator metadata. */
+/** As the tests compile (compile-options.js), with source maps naming the .ts file. */
 function swcOptions(sourceFileName: string): Options {
-  return {
-    swcrc: false,
-    configFile: false,
-    sourceMaps: true,
-    inlineSourcesContent: false,
-    sourceFileName,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  };
+  return { swcrc: false, configFile: false, sourceMaps: true, inlineSourcesContent: false, sourceFileName, ...compileOptions };
 }
 
 function isCompiled(file: string): boolean {

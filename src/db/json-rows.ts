@@ -16,6 +16,8 @@ export interface JsonRows<T> {
   columns(alias: string, properties?: ReadonlySet<string>): string;
   /** The entity from what `json` built (the object itself, given the entity's prototype). */
   read(row: Record<string, unknown>): T;
+  /** The entity from a whole row keyed by column names (`to_json(alias)` of the table's row). */
+  readColumns(row: Record<string, unknown>): T;
   /** Whether these properties are every column (a row read with them is whole). */
   whole(properties: ReadonlySet<string>): boolean;
 }
@@ -33,7 +35,19 @@ function converterOf(column: ColumnMetadata): ((value: unknown) => unknown) | un
   return transformer ? (value) => transformer.from(value) : undefined;
 }
 
+// Built once per data source and entity, from its metadata.
+const bySource = new WeakMap<DataSource, Map<Function, JsonRows<unknown>>>();
+
+/** The JSON rows of an entity of this data source. */
 export function jsonRows<T>(dataSource: DataSource, entity: new () => T): JsonRows<T> {
+  let entities = bySource.get(dataSource);
+  if (!entities) bySource.set(dataSource, (entities = new Map()));
+  let rows = entities.get(entity) as JsonRows<T> | undefined;
+  if (!rows) entities.set(entity, (rows = jsonRowsOf(dataSource, entity)));
+  return rows;
+}
+
+function jsonRowsOf<T>(dataSource: DataSource, entity: new () => T): JsonRows<T> {
   const metadata: EntityMetadata = dataSource.getMetadata(entity);
   const columns = metadata.columns;
   const own = columns.filter((c) => !c.embeddedMetadata);
@@ -54,6 +68,20 @@ export function jsonRows<T>(dataSource: DataSource, entity: new () => T): JsonRo
     }),
   }));
   const pair = (alias: string, c: ColumnMetadata) => `'${c.propertyName}', ${alias}.${c.databaseName}`;
+  const read = (row: Record<string, unknown>): T => {
+    for (const { property, convert } of conversions) {
+      const value = row[property];
+      if (value !== null && value !== undefined) row[property] = convert(value);
+    }
+    for (const { name, conversions: inner } of embeddedConversions) {
+      const nested = (row[name] ??= {}) as Record<string, unknown>;
+      for (const { property, convert } of inner) {
+        const value = nested[property];
+        if (value !== null && value !== undefined) nested[property] = convert(value);
+      }
+    }
+    return Object.setPrototypeOf(row, entity.prototype) as T;
+  };
   return {
     json(alias, properties = everything) {
       const pairs = [
@@ -65,19 +93,12 @@ export function jsonRows<T>(dataSource: DataSource, entity: new () => T): JsonRo
     columns(alias, properties = everything) {
       return columns.filter((c) => properties.has(topLevel(c))).map((c) => `${alias}.${c.databaseName}`).join(', ');
     },
-    read(row) {
-      for (const { property, convert } of conversions) {
-        const value = row[property];
-        if (value !== null && value !== undefined) row[property] = convert(value);
-      }
-      for (const { name, conversions: inner } of embeddedConversions) {
-        const nested = (row[name] ??= {}) as Record<string, unknown>;
-        for (const { property, convert } of inner) {
-          const value = nested[property];
-          if (value !== null && value !== undefined) nested[property] = convert(value);
-        }
-      }
-      return Object.setPrototypeOf(row, entity.prototype) as T;
+    read,
+    readColumns(row) {
+      const properties: Record<string, unknown> = {};
+      for (const c of own) properties[c.propertyName] = row[c.databaseName];
+      for (const e of embeddeds) properties[e.name] = Object.fromEntries(e.columns.map((c) => [c.propertyName, row[c.databaseName]]));
+      return read(properties);
     },
     whole(properties) {
       return [...everything].every((name) => properties.has(name));

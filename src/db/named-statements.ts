@@ -38,15 +38,14 @@ export function nameStatementsOf(client: PgClient): void {
   if (named.has(client)) return;
   named.add(client);
   const query = client.query.bind(client) as Query;
-  const prepared = new Set<string>();
+  // Text to name, for the statements this connection prepared: each text is hashed once here.
+  const prepared = new Map<string, string>();
   client.query = (...args: unknown[]) => {
     const [text, values, callback] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && !text.startsWith(PLANNED_FOR_ITS_VALUES)) {
-      const name = statementName(text);
-      if (prepared.has(name) || prepared.size < MAX_NAMED_PER_CONNECTION) {
-        prepared.add(name);
-        return query({ name, text, values }, callback);
-      }
+      let name = prepared.get(text);
+      if (!name && prepared.size < MAX_NAMED_PER_CONNECTION) prepared.set(text, (name = statementName(text)));
+      if (name) return query({ name, text, values }, callback);
     }
     return query(...args);
   };

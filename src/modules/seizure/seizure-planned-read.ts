@@ -15,19 +15,11 @@ interface PlannedRows {
   match: JsonRows<ItemMatchEntity>;
 }
 
-// Built once per data source from its entity metadata.
-const rowsBySource = new WeakMap<DataSource, PlannedRows>();
-
 function rowsOf(dataSource: DataSource): PlannedRows {
-  let rows = rowsBySource.get(dataSource);
-  if (!rows) {
-    rows = {
-      seizure: jsonRows(dataSource, SeizureEntity), agency: jsonRows(dataSource, AgencyEntity),
-      item: jsonRows(dataSource, ItemEntity), match: jsonRows(dataSource, ItemMatchEntity),
-    };
-    rowsBySource.set(dataSource, rows);
-  }
-  return rows;
+  return {
+    seizure: jsonRows(dataSource, SeizureEntity), agency: jsonRows(dataSource, AgencyEntity),
+    item: jsonRows(dataSource, ItemEntity), match: jsonRows(dataSource, ItemMatchEntity),
+  };
 }
 
 const chosen = (properties: Properties) => (properties === 'all' ? undefined : properties);

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { jsonRows } from '../../db/json-rows';
 import type { HandlingCode } from '../../shared/handling';
 import { AgencyEntity } from '../agency/agency.entity';
 import { MovementEntity } from '../movement/movement.entity';
 import { SupplierEntity } from '../supplier/supplier.entity';
 import type { WalkRow } from './walk-query';
-import { wholeRows, type WholeRows } from './whole-rows';
 
 /** What a walk found: the suppliers, movements and agencies it read with their rows, the rest as database ids. */
 export interface WalkResult {
@@ -18,33 +18,16 @@ export interface WalkResult {
   truncated: boolean;
 }
 
-interface Readers {
-  supplier: WholeRows<SupplierEntity>;
-  movement: WholeRows<MovementEntity>;
-  agency: WholeRows<AgencyEntity>;
-}
-
-const readersBySource = new WeakMap<DataSource, Readers>();
-
-function readersOf(dataSource: DataSource): Readers {
-  let readers = readersBySource.get(dataSource);
-  if (!readers) {
-    readers = { supplier: wholeRows(dataSource, SupplierEntity), movement: wholeRows(dataSource, MovementEntity), agency: wholeRows(dataSource, AgencyEntity) };
-    readersBySource.set(dataSource, readers);
-  }
-  return readers;
-}
-
 /** The walk's rows as its result, the records they carry read into entities. */
 export function walkResult(rows: WalkRow[], dataSource: DataSource): WalkResult {
-  const read = readersOf(dataSource);
+  const read = { supplier: jsonRows(dataSource, SupplierEntity), movement: jsonRows(dataSource, MovementEntity), agency: jsonRows(dataSource, AgencyEntity) };
   const result: WalkResult = { nodes: [], edges: [], origins: [], seizures: [], restricted: [], truncated: false };
   for (const row of rows) {
-    if (row.kind === 'node') result.nodes.push({ supplier: read.supplier.read(row.record!), depth: row.depth! });
-    else if (row.kind === 'edge') result.edges.push({ movement: read.movement.read(row.record!), depth: row.depth! });
+    if (row.kind === 'node') result.nodes.push({ supplier: read.supplier.readColumns(row.record!), depth: row.depth! });
+    else if (row.kind === 'edge') result.edges.push({ movement: read.movement.readColumns(row.record!), depth: row.depth! });
     else if (row.kind === 'origin') result.origins.push(row.id!);
     else if (row.kind === 'seizure') result.seizures.push(row.id!);
-    else if (row.kind === 'restricted') result.restricted.push({ agency: read.agency.read(row.record!), handling: row.handling as HandlingCode });
+    else if (row.kind === 'restricted') result.restricted.push({ agency: read.agency.readColumns(row.record!), handling: row.handling as HandlingCode });
     else if (row.kind === 'truncated') result.truncated = true;
   }
   return result;

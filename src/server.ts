@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { compiledExecutionGateway } from './graphql/compiled-executor';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
@@ -64,7 +65,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
   const consoleAssets = createConsoleAssets({ dir: consoleDir, demoToken: production ? undefined : options.demoToken });
   const metrics = createMetrics(() => (dataSource.driver as unknown as { master?: Pool }).master);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecutionGateway(schema),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

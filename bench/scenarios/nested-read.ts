@@ -63,10 +63,10 @@ export const PLANNED_SELECT = `SELECT
                       'seizedAt', s.seized_at, 'handling', s.handling) AS seizure,
     (SELECT json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'jurisdiction', a.jurisdiction, 'createdAt', a.created_at)
        FROM agency a WHERE a.id = s.agency_id) AS agency,
-    (SELECT coalesce(json_agg(json_build_object('id', x.id, 'seizureId', x.seizure_id, 'agencyId', x.agency_id, 'position', x.position,
-                                                'kind', x.kind, 'make', x.make, 'model', x.model, 'hinKey', x.hin_key, 'serialKey', x.serial_key,
-                                                'batchKey', x.batch_key, 'quantity', x.quantity, 'condition', x.condition) ORDER BY x.position ASC), '[]'::json)
-       FROM (SELECT y.id, y.seizure_id, y.agency_id, y.position, y.kind, y.make, y.model, y.hin_key, y.serial_key, y.batch_key, y.quantity, y.condition
+    (SELECT coalesce(json_agg(x ORDER BY x.position ASC), '[]'::json)
+       FROM (SELECT y.id AS "id", y.seizure_id AS "seizureId", y.agency_id AS "agencyId", y.position AS "position", y.kind AS "kind",
+                    y.make AS "make", y.model AS "model", y.hin_key AS "hinKey", y.serial_key AS "serialKey", y.batch_key AS "batchKey",
+                    y.quantity AS "quantity", y.condition AS "condition"
                FROM item y WHERE y.seizure_id = s.id ORDER BY y.position ASC LIMIT CAST($2 AS int)) x) AS items`;
 
 /** A planned row as the scenarios' answer: the seizure, its agency's code and name, its first 20 items. */

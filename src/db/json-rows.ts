@@ -12,7 +12,12 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export interface JsonRows<T> {
   /** `json_build_object(...)` of the row of `alias`, with these properties (top-level names; default: every column). */
   json(alias: string, properties?: ReadonlySet<string>): string;
-  /** The same columns as a select list (`alias.column, ...`), for a subquery that `json` then reads. */
+  /**
+   * The same properties as a select list named by property (`alias.column AS "property"`,
+   * embedded columns as nested JSON), for a subquery whose rows `to_json` or `json_agg` turn into
+   * what `read` takes. For many rows this is much cheaper in PostgreSQL than `json` per row
+   * (json_build_object looks up each argument's output function at every call).
+   */
   columns(alias: string, properties?: ReadonlySet<string>): string;
   /** The entity from what `json` built (the object itself, given the entity's prototype). */
   read(row: Record<string, unknown>): T;
@@ -68,6 +73,7 @@ function jsonRowsOf<T>(dataSource: DataSource, entity: new () => T): JsonRows<T>
     }),
   }));
   const pair = (alias: string, c: ColumnMetadata) => `'${c.propertyName}', ${alias}.${c.databaseName}`;
+  const embeddedJson = (alias: string, e: (typeof embeddeds)[number]) => `json_build_object(${e.columns.map((c) => pair(alias, c)).join(', ')})`;
   const read = (row: Record<string, unknown>): T => {
     for (const { property, convert } of conversions) {
       const value = row[property];
@@ -86,12 +92,15 @@ function jsonRowsOf<T>(dataSource: DataSource, entity: new () => T): JsonRows<T>
     json(alias, properties = everything) {
       const pairs = [
         ...own.filter((c) => properties.has(c.propertyName)).map((c) => pair(alias, c)),
-        ...embeddeds.filter((e) => properties.has(e.name)).map((e) => `'${e.name}', json_build_object(${e.columns.map((c) => pair(alias, c)).join(', ')})`),
+        ...embeddeds.filter((e) => properties.has(e.name)).map((e) => `'${e.name}', ${embeddedJson(alias, e)}`),
       ];
       return `json_build_object(${pairs.join(', ')})`;
     },
     columns(alias, properties = everything) {
-      return columns.filter((c) => properties.has(topLevel(c))).map((c) => `${alias}.${c.databaseName}`).join(', ');
+      return [
+        ...own.filter((c) => properties.has(c.propertyName)).map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`),
+        ...embeddeds.filter((e) => properties.has(e.name)).map((e) => `${embeddedJson(alias, e)} AS "${e.name}"`),
+      ].join(', ');
     },
     read,
     readColumns(row) {

@@ -1,8 +1,9 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
 import type { EnumDeclaration, RegistryModule } from '../modules/registry-module';
 import { ERROR_CODE_ENUM } from './errors/user-error';
 import { HANDLING_CODE_ENUM } from './handling-code';
+import { nodeTypeName } from './relay/node';
 import { NodeResolver } from './relay/node.resolver';
 
 /** Enums of the API itself, beside those the modules declare. */
@@ -29,5 +30,8 @@ export async function buildRegistrySchema(modules: readonly RegistryModule[]): P
   // type-graphql has no option for the root types' descriptions.
   schema.getQueryType()!.description = 'What the caller may read.';
   schema.getMutationType()!.description = 'Changes: each applies whole or not at all, and reports refusals in `userErrors`.';
+  // type-graphql wraps a resolveType in an async function; the compiled executor needs the
+  // type's name at once, as graphql-js allows.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeName;
   return schema;
 }

@@ -78,7 +78,7 @@ export class ItemService {
     const inner = SEIZURE_ITEMS_IN_ORDER.columns('y');
     const bounds = keysetConditions(inner, SEIZURE_ITEMS_IN_ORDER.codec, page, bind).map((c) => ` AND ${c}`).join('');
     const limit = bind(rowsToFetch(page));
-    const sql = `(SELECT coalesce(json_agg(${rows.json('x', properties)} ORDER BY ${travelOrderSql(SEIZURE_ITEMS_IN_ORDER.columns('x'), page)}), '[]'::json)
+    const sql = `(SELECT coalesce(json_agg(x ORDER BY ${travelOrderSql(SEIZURE_ITEMS_IN_ORDER.columns('x'), page)}), '[]'::json)
         FROM (SELECT ${rows.columns('y', properties)} FROM item y
                WHERE y.seizure_id = ${seizureAlias}.id${bounds}
                ORDER BY ${travelOrderSql(inner, page)} LIMIT CAST(${limit} AS int)) x)`;

@@ -1,11 +1,10 @@
+import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
 import { identifierKey } from '../../src/modules/supplier/party-identifiers';
 import { IdentifierScheme } from '../../src/modules/supplier/supplier.enums';
 import type { Random } from './random';
 import type { DatasetTables } from './tables';
 
-const CALLING_CODES: Record<string, string> = {
-  CN: '86', TR: '90', DE: '49', NL: '31', BE: '32', FR: '33', BG: '359', GB: '44', PL: '48', IT: '39', GR: '30', DK: '45',
-};
 // Countries whose firms are identified here by a company registration rather than a VAT number.
 const REGISTRATION_ONLY = new Set(['CN', 'TR']);
 
@@ -15,9 +14,11 @@ function vat(random: Random, country: string): string {
   return random.chance(0.5) ? `${prefix}${number}` : `${prefix} ${number.slice(0, 3)} ${number.slice(3, 6)} ${number.slice(6)}`;
 }
 
+/** A mobile number of the country, possible there: its example number with the last six digits drawn. */
 function phone(random: Random, country: string): string {
-  const code = CALLING_CODES[country] ?? '44';
-  return random.chance(0.6) ? `+${code} ${random.digits(3)} ${random.digits(7)}` : `00${code}-${random.digits(3)}-${random.digits(6)}`;
+  const example = getExampleNumber(country as CountryCode, examples) ?? getExampleNumber('GB', examples)!;
+  const national = `${example.nationalNumber.slice(0, -6)}${random.digits(6)}`;
+  return random.chance(0.6) ? `+${example.countryCallingCode} ${national}` : `00${example.countryCallingCode}-${national.slice(0, 3)}-${national.slice(3)}`;
 }
 
 /**
@@ -40,7 +41,7 @@ export function partyIdentifiers(
   if (random.chance(0.3)) wanted.push([IdentifierScheme.EMAIL, `${random.pick(['info', 'sales', 'export', 'orders'])}@${domain}`]);
   if (random.chance(0.25)) wanted.push([IdentifierScheme.WEBSITE, random.chance(0.5) ? `https://www.${domain}/shop` : `www.${domain}`]);
   wanted.forEach(([scheme, value], i) => {
-    const key = identifierKey(scheme, value);
+    const key = identifierKey(scheme, value, firm.country);
     if (!key.ok) throw new Error(`generated ${scheme} '${value}' is not valid: ${key.message}`);
     tables.supplier_identifier.add([firm.id, i + 1, firm.agencyId, scheme, value, key.key]);
   });

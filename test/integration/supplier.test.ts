@@ -140,12 +140,12 @@ describe('supplierCreate refuses bad input, naming the field, and stores nothing
       'INVALID_INPUT',
       ['input', 'identifiers'],
     ],
-    ['an unknown identifier scheme', { identifiers: [{ scheme: 'IBAN', value: 'DE89370400440532013000' }] }, 'INVALID_INPUT', ['input', 'identifiers', '0', 'scheme']],
+    ['an unknown identifier scheme', { identifiers: [{ scheme: 'BIC', value: 'KESTDEFF' }] }, 'INVALID_INPUT', ['input', 'identifiers', '0', 'scheme']],
     ['a VAT number that cannot be one', { identifiers: [{ scheme: 'VAT', value: 'ZZ 123' }] }, 'INVALID_IDENTIFIER', ['input', 'identifiers', '0', 'value']],
     ['a VAT number without its prefix', { identifiers: [{ scheme: 'VAT', value: '123456789' }] }, 'INVALID_IDENTIFIER', ['input', 'identifiers', '0', 'value']],
     [
-      'a phone number without a country code',
-      { identifiers: [{ scheme: 'EMAIL', value: 'info@brakwater.example' }, { scheme: 'PHONE', value: '0212 555 0147' }] },
+      'a national phone number that cannot be one of the supplier\'s country',
+      { country: 'DE', identifiers: [{ scheme: 'EMAIL', value: 'info@brakwater.example' }, { scheme: 'PHONE', value: '02' }] },
       'INVALID_IDENTIFIER',
       ['input', 'identifiers', '1', 'value'],
     ],
@@ -194,7 +194,7 @@ describe('supplierCreate refuses bad input, naming the field, and stores nothing
       ['INVALID_IDENTIFIER', ['input', 'identifiers', '3', 'value']],
       ['INVALID_INPUT', ['input', 'sharedWith']],
     ]);
-    expect(payload.userErrors[3].message).toContain('international form');
+    expect(payload.userErrors[3].message).toContain('cannot be a number of TR, the country of its record');
     expect(await countByName(input.name)).toBe(0);
     expect((await app.query('SELECT count(*)::int AS n FROM supplier_identifier'))[0].n).toBe(before);
   });

@@ -12,7 +12,7 @@ import {
 import { IdentifierScheme as S } from '../../src/modules/supplier/supplier.enums';
 
 const keyOf = (scheme: S, raw: string) => {
-  const result = identifierKey(scheme, raw);
+  const result = identifierKey(scheme, raw, null);
   return result.ok ? result.key : `refused: ${result.message}`;
 };
 
@@ -25,7 +25,11 @@ describe('parseScheme', () => {
     expect(parseScheme(raw)).toBe(scheme);
   });
 
-  it.each(['', 'TAX', 'IBAN', 'e-mail', 'VAT NUMBER', 'web'])('%j is not a scheme', (raw) => {
+  it.each([['iban', S.IBAN], ['Crypto-Wallet', S.CRYPTO_WALLET], ['hawala code', S.HAWALA_CODE]])('%j is %s', (raw, scheme) => {
+    expect(parseScheme(raw)).toBe(scheme);
+  });
+
+  it.each(['', 'TAX', 'URL', 'e-mail', 'VAT NUMBER', 'web'])('%j is not a scheme of a party', (raw) => {
     expect(parseScheme(raw)).toBeNull();
   });
 });
@@ -76,40 +80,66 @@ describe('VAT', () => {
 });
 
 describe('PHONE', () => {
+  const phoneIn = (region: string | null, raw: string) => {
+    const result = identifierKey(S.PHONE, raw, region);
+    return result.ok ? result.key : `refused: ${result.message}`;
+  };
+
   it.each([
     ['+90 212 555 0147', '+902125550147'],
     ['0090 212 555 0147', '+902125550147'],
     ['+90 (212) 555-01-47', '+902125550147'],
     ['00 90 212 555 01 47', '+902125550147'],
+    ['(+90) 212 091 71 45', '+902120917145'], // the country code in parentheses
     ['+49 (0)203 123456', '+49203123456'], // national trunk zero dropped
     ['+44 (0) 20 7946 0000', '+442079460000'],
+    ['+32(0)59255171', '+3259255171'],
     ['+33.1.23.45.67.89', '+33123456789'],
     ['+359/2/987 6543', '+35929876543'],
     ['tel:+31-20-555-0100', '+31205550100'],
     ['\uFF0B90 212 555 0147', '+902125550147'], // full-width plus
     ['+1 202 555 0143', '+12025550143'],
-    ['+12345678', '+12345678'], // 8 digits: the shortest
-    ['+123456789012345', '+123456789012345'], // 15 digits: the longest
-  ])('%j -> %j', (raw, key) => {
-    expect(keyOf(S.PHONE, raw)).toBe(key);
+    ['+39 06 6988 0000', '+390669880000'], // Italy keeps its leading 0
+    ['+44 7700 900123', '+447700900123'], // a reserved (drama) range: possible, not assigned
+  ])('international %j -> %j, whatever the record\'s country', (raw, key) => {
+    expect(phoneIn(null, raw)).toBe(key);
+    expect(phoneIn('FR', raw)).toBe(key);
   });
 
   it.each([
-    ['0212 555 0147', 'no country code: write it in international form'],
-    ['212 555 0147', 'no country code'],
-    ['(0203) 123456', 'no country code'],
-    ['+0 212 555 0147', 'country codes never start with 0'],
-    ['000 212 555 0147', 'country codes never start with 0'],
-    ['+90 212 555 0147 ext. 12', 'only digits'],
-    ['+1 800 FLOWERS', 'only digits'],
-    ['+90 212+555', 'not at the start'],
-    ['+1234567', 'got 7'],
-    ['+1234567890123456', 'got 16'],
-    ['+', 'got 0'],
-    ['call me', 'only digits'],
-  ])('refuses %j (%s)', (raw, message) => {
-    expect(keyOf(S.PHONE, raw)).toMatch(/^refused: /);
-    expect(keyOf(S.PHONE, raw)).toContain(message);
+    ['DE', '0203-834-7017', '+492038347017'],
+    ['FR', '01.99.00.33.07', '+33199003307'],
+    ['BE', '059-25-51-71', '+3259255171'],
+    ['BE', '01 99 00 95 49', '+32199009549'],
+    ['NL', '06/3773 5643', '+31637735643'],
+    ['IQ', '0781 453 8401', '+9647814538401'],
+    ['TR', '0212 091 71 45', '+902120917145'],
+    ['GB', '020-7946-0049', '+442079460049'],
+    ['GB', '07700 900123', '+447700900123'],
+    ['NL', '31 6 1077 2837', '+31610772837'], // the region's own country code at international length
+    ['NL', '0031610772837', '+31610772837'],
+  ])('national form in %s: %j -> %j', (region, raw, key) => {
+    expect(phoneIn(region, raw)).toBe(key);
+  });
+
+  it('reads the same national digits as different numbers in different countries', () => {
+    expect(phoneIn('BE', '06 39 98 42 88')).not.toBe(phoneIn('FR', '06 39 98 42 88'));
+    expect(phoneIn('FR', '06 39 98 42 88')).toBe('+33639984288');
+  });
+
+  it.each([
+    [null, '0212 555 0147', 'no country code and its record no country'],
+    ['NL', '+332037531133', 'cannot be a number of the country its code names'],
+    ['FR', '+0 212 555 0147', 'cannot be a number'],
+    ['DE', '12', 'cannot be a number of DE'],
+    ['GB', '+90 212 555 0147 ext. 12', 'only digits'],
+    ['US', '+1 800 FLOWERS', 'only digits'],
+    ['TR', '+90 212+555', 'not at the start'],
+    ['TR', '+', 'cannot be a number'],
+    ['TR', 'call me', 'only digits'],
+  ])('in %s refuses %j (%s)', (region, raw, message) => {
+    expect(phoneIn(region, raw)).toMatch(/^refused: /);
+    expect(phoneIn(region, raw)).toContain(message);
   });
 });
 
@@ -232,7 +262,7 @@ describe('validatePartyIdentifier', () => {
   const path = ['input', 'identifiers', '3'];
   const validate = (scheme: string, value: string) => {
     const problems = new Problems();
-    const draft = validatePartyIdentifier({ scheme, value }, path, problems);
+    const draft = validatePartyIdentifier({ scheme, value }, path, problems, null);
     let refused: DomainError | undefined;
     try {
       problems.throwIfAny();
@@ -250,14 +280,23 @@ describe('validatePartyIdentifier', () => {
   });
 
   it('refuses an unknown scheme on its scheme field, naming the known ones', () => {
-    const { draft, problems } = validate('IBAN', 'DE89370400440532013000');
+    const { draft, problems } = validate('BIC', 'DEUTDEFF');
     expect(draft).toBeNull();
-    expect(problems).toEqual([{ code: ErrorCode.INVALID_INPUT, field: [...path, 'scheme'], message: expect.stringContaining('VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE, OTHER') }]);
+    expect(problems).toEqual([{
+      code: ErrorCode.INVALID_INPUT, field: [...path, 'scheme'],
+      message: expect.stringContaining('VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE, IBAN, CRYPTO_WALLET, HAWALA_CODE, OTHER'),
+    }]);
+  });
+
+  it('refuses URL on a party, pointing to WEBSITE', () => {
+    expect(validate('URL', 'https://anvora.example/shop').problems).toEqual([
+      { code: ErrorCode.INVALID_INPUT, field: [...path, 'scheme'], message: expect.stringContaining("a party's site is a WEBSITE") },
+    ]);
   });
 
   it('refuses a malformed value as INVALID_IDENTIFIER on its value field', () => {
     expect(validate('PHONE', '0212 555 0147').problems).toEqual([
-      { code: ErrorCode.INVALID_IDENTIFIER, field: [...path, 'value'], message: expect.stringContaining('international form') },
+      { code: ErrorCode.INVALID_IDENTIFIER, field: [...path, 'value'], message: expect.stringContaining('no country code') },
     ]);
   });
 
@@ -265,11 +304,11 @@ describe('validatePartyIdentifier', () => {
     expect(validate('EMAIL', '   ').problems).toEqual([{ code: ErrorCode.INVALID_INPUT, field: [...path, 'value'], message: 'EMAIL value must not be empty' }]);
   });
 
-  it('limits values to 64 characters, websites and e-mail addresses to 200', () => {
+  it('limits values to 64 characters; websites, e-mail addresses and wallets to 200; URLs to 2048', () => {
     expect(PARTY_IDENTIFIER_MAX_LENGTH).toBe(64);
     expect(PARTY_IDENTIFIER_LONG_MAX_LENGTH).toBe(200);
-    expect([S.VAT, S.COMPANY_REG, S.PHONE, S.SOCIAL_HANDLE, S.OTHER].map(maxLengthOf)).toEqual([64, 64, 64, 64, 64]);
-    expect([S.WEBSITE, S.EMAIL].map(maxLengthOf)).toEqual([200, 200]);
+    expect([S.VAT, S.COMPANY_REG, S.PHONE, S.SOCIAL_HANDLE, S.IBAN, S.HAWALA_CODE, S.OTHER].map(maxLengthOf)).toEqual([64, 64, 64, 64, 64, 64, 64]);
+    expect([S.WEBSITE, S.EMAIL, S.CRYPTO_WALLET, S.URL].map(maxLengthOf)).toEqual([200, 200, 200, 2048]);
     expect(validate('OTHER', 'X'.repeat(64)).problems).toEqual([]);
     expect(validate('OTHER', 'X'.repeat(65)).problems).toEqual([
       { code: ErrorCode.INVALID_INPUT, field: [...path, 'value'], message: 'OTHER value must be at most 64 characters, got 65' },
@@ -290,8 +329,8 @@ describe('properties', () => {
   it('normalisation is idempotent: a key is its own key', () => {
     fc.assert(
       fc.property(fc.constantFrom(...schemes), anyValue, (scheme, raw) => {
-        const first = identifierKey(scheme, raw);
-        if (first.ok) expect(identifierKey(scheme, first.key)).toEqual(first);
+        const first = identifierKey(scheme, raw, 'TR');
+        if (first.ok) expect(identifierKey(scheme, first.key, 'TR')).toEqual(first);
       }),
       { numRuns: 3000 },
     );
@@ -301,11 +340,13 @@ describe('properties', () => {
     const samples: Array<[S, string]> = [
       [S.VAT, 'DE 123 456 789'], [S.PHONE, '0090 (212) 555 01 47'], [S.EMAIL, 'Sales@Anvora.Example'],
       [S.WEBSITE, 'https://www.anvora.example/x'], [S.SOCIAL_HANDLE, 'Telegram:@Anvora'], [S.COMPANY_REG, 'hrb 1'], [S.OTHER, 'a-1'],
+      [S.IBAN, 'gb82 west 1234 5698 7654 32'], [S.CRYPTO_WALLET, 'ETH:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'], [S.HAWALA_CODE, 'ts-48469-c'],
+      [S.URL, 'https://www.anvora.example/shop/?utm_source=x'],
     ];
     for (const [scheme, raw] of samples) {
-      const first = identifierKey(scheme, raw);
+      const first = identifierKey(scheme, raw, null);
       expect(first.ok).toBe(true);
-      if (first.ok) expect(identifierKey(scheme, first.key)).toEqual(first);
+      if (first.ok) expect(identifierKey(scheme, first.key, null)).toEqual(first);
     }
   });
 
@@ -319,21 +360,22 @@ describe('properties', () => {
       fc.property(prefix, body, fc.array(separator, { minLength: 16, maxLength: 16 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), (p, chars, seps, lower) => {
         const plain = p + chars.join('');
         const written = [...plain].map((c, i) => (lower[i] ? c.toLowerCase() : c) + seps[i]).join('');
-        const expected = identifierKey(S.VAT, plain);
+        const expected = identifierKey(S.VAT, plain, null);
         expect(expected).toEqual({ ok: true, key: plain });
-        expect(identifierKey(S.VAT, ` ${written} `)).toEqual(expected);
+        expect(identifierKey(S.VAT, ` ${written} `, null)).toEqual(expected);
       }),
       { numRuns: 1000 },
     );
   });
 
   it('PHONE: 00 means +, and separators do not matter', () => {
+    const numbers = ['+902125550147', '+442079460049', '+4915112345678', '+9647814538401', '+33639984288', '+3259255171', '+31610772837', '+12025550143'];
     fc.assert(
-      fc.property(fc.constantFrom(...'123456789'), fc.array(fc.constantFrom(...'0123456789'), { minLength: 7, maxLength: 14 }), fc.array(separator, { minLength: 15, maxLength: 15 }), (first, rest, seps) => {
-        const digits = first + rest.join('');
+      fc.property(fc.constantFrom(...numbers), fc.array(separator, { minLength: 15, maxLength: 15 }), fc.constantFrom(null, 'FR', 'IQ'), (number, seps, region) => {
+        const digits = number.slice(1);
         const spaced = [...digits].map((d, i) => d + seps[i].replace('.', ' ')).join('');
-        expect(identifierKey(S.PHONE, `+${spaced}`)).toEqual({ ok: true, key: `+${digits}` });
-        expect(identifierKey(S.PHONE, `00${spaced}`)).toEqual({ ok: true, key: `+${digits}` });
+        expect(identifierKey(S.PHONE, `+${spaced}`, region)).toEqual({ ok: true, key: number });
+        expect(identifierKey(S.PHONE, `00${spaced}`, region)).toEqual({ ok: true, key: number });
       }),
     );
   });
@@ -343,8 +385,8 @@ describe('properties', () => {
       fc.property(fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/).filter((d) => !/^..--/.test(d)), (local, domain) => {
         // (labels like "xn--…" are reserved for punycode: an invalid one is rightly refused)
         const address = `${local}@${domain}.example`;
-        expect(identifierKey(S.EMAIL, address.toUpperCase())).toEqual(identifierKey(S.EMAIL, address));
-        expect(identifierKey(S.WEBSITE, `HTTPS://WWW.${domain.toUpperCase()}.EXAMPLE/`)).toEqual({ ok: true, key: `${domain}.example` });
+        expect(identifierKey(S.EMAIL, address.toUpperCase(), null)).toEqual(identifierKey(S.EMAIL, address, null));
+        expect(identifierKey(S.WEBSITE, `HTTPS://WWW.${domain.toUpperCase()}.EXAMPLE/`, null)).toEqual({ ok: true, key: `${domain}.example` });
       }),
     );
   });

@@ -6,35 +6,47 @@
 import { domainToASCII } from 'node:url';
 import { ErrorCode, type Problems } from '../../shared/domain-error';
 import { ISO_COUNTRY_CODES } from '../../shared/iso-countries';
+import { canonicalUrlKey } from './identifiers/canonical-url';
+import { cryptoWalletKey } from './identifiers/crypto-wallet';
+import { ibanKey } from './identifiers/iban';
+import { ok, refuse, type KeyResult } from './identifiers/key-result';
+import { phoneKey } from './identifiers/phone-number';
 import { IdentifierScheme } from './supplier.enums';
 
-export const IDENTIFIER_SCHEMES: readonly IdentifierScheme[] = Object.values(IdentifierScheme);
+export type { KeyResult } from './identifiers/key-result';
+
+/** Schemes a party's identifier may have. URL is not one: it looks adverts up by their address (`sightings`, `AdvertFilter`). */
+export const IDENTIFIER_SCHEMES: readonly IdentifierScheme[] = Object.values(IdentifierScheme).filter((scheme) => scheme !== IdentifierScheme.URL);
 
 /** Limit on an identifier as recorded (trimmed), like every identifier in the API contract. */
 export const PARTY_IDENTIFIER_MAX_LENGTH = 64;
 /**
- * Longer limit for WEBSITE and EMAIL only: a web address is often pasted with its path and
- * query (a shop page), and e-mail addresses may reach 254 characters (RFC 5321), so 64 would
- * refuse real evidence. 200 keeps both practical without unbounded input.
+ * Longer limit for WEBSITE, EMAIL and CRYPTO_WALLET: a web address is often pasted with its
+ * path and query (a shop page), e-mail addresses may reach 254 characters (RFC 5321), and a
+ * Taproot address with its chain is 66, so 64 would refuse real evidence. 200 keeps them
+ * practical without unbounded input. A URL looked up may be as long as browsers keep them.
  */
 export const PARTY_IDENTIFIER_LONG_MAX_LENGTH = 200;
+export const URL_MAX_LENGTH = 2048;
 
 export function maxLengthOf(scheme: IdentifierScheme): number {
-  return scheme === IdentifierScheme.WEBSITE || scheme === IdentifierScheme.EMAIL
-    ? PARTY_IDENTIFIER_LONG_MAX_LENGTH
-    : PARTY_IDENTIFIER_MAX_LENGTH;
+  switch (scheme) {
+    case IdentifierScheme.WEBSITE:
+    case IdentifierScheme.EMAIL:
+    case IdentifierScheme.CRYPTO_WALLET:
+      return PARTY_IDENTIFIER_LONG_MAX_LENGTH;
+    case IdentifierScheme.URL:
+      return URL_MAX_LENGTH;
+    default:
+      return PARTY_IDENTIFIER_MAX_LENGTH;
+  }
 }
 
-/** A scheme as written (any case, spaces or hyphens for underscores: "company-reg"), or null if unknown. */
-export function parseScheme(raw: string): IdentifierScheme | null {
+/** A scheme as written (any case, spaces or hyphens for underscores: "company-reg"), or null if not one of `schemes`. */
+export function parseScheme(raw: string, schemes: readonly IdentifierScheme[] = IDENTIFIER_SCHEMES): IdentifierScheme | null {
   const name = raw.normalize('NFKC').trim().toUpperCase().replace(/[\s-]+/g, '_');
-  return (IDENTIFIER_SCHEMES as readonly string[]).includes(name) ? (name as IdentifierScheme) : null;
+  return (schemes as readonly string[]).includes(name) ? (name as IdentifierScheme) : null;
 }
-
-export type KeyResult = { ok: true; key: string } | { ok: false; message: string };
-
-const ok = (key: string): KeyResult => ({ ok: true, key });
-const refuse = (message: string): KeyResult => ({ ok: false, message });
 
 /** Whitespace (incl. no-break), dashes and hyphens (incl. minus and soft hyphen), dots, invisible format characters. */
 const SPACES_DOTS_HYPHENS = /[\s\p{Pd}\p{Cf}\u2212.\u00B7]/gu;
@@ -80,48 +92,15 @@ export function vatKey(raw: string): KeyResult {
 // Company registration and OTHER
 // ---------------------------------------------------------------------------------------------
 
-/** Company registration numbers (free text per country) and OTHER: upper-case letters and digits, every separator dropped. */
+/**
+ * Company registration numbers (free text per country), hawala transfer codes as written on a
+ * receipt, and OTHER: upper-case letters and digits, every other character dropped (`O` and `0`
+ * stay different: codes compare exactly).
+ */
 export function compactKey(raw: string, what: string): KeyResult {
   const key = raw.normalize('NFKC').toUpperCase().normalize('NFKC').replace(NON_ALPHANUMERIC, '');
   if (key === '') return refuse(`${what} '${raw}' has no letters or digits`);
   return ok(key);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Phone
-// ---------------------------------------------------------------------------------------------
-
-/** Separators written inside phone numbers: spaces, hyphens, dots, slashes, parentheses. */
-const PHONE_SEPARATORS = /[\s\p{Pd}\p{Cf}\u2212./()[\]]/gu;
-
-/**
- * Phone numbers in E.164: '+', a country code (never starting with 0) and 8 to 15 digits in
- * all. A leading 00 means '+'; a "tel:" prefix is dropped; the national trunk zero written as
- * "(0)" after the country code ("+49 (0)203 …") is dropped. A number written without + or 00
- * cannot be placed in a country, so it is refused rather than guessed.
- */
-export function phoneKey(raw: string): KeyResult {
-  let text = raw.normalize('NFKC').trim().replace(/^tel:/i, '');
-  // "+44 (0)20 …": the (0) is the national trunk prefix, not part of the international number.
-  text = text.replace(/^(\s*(?:\+|00)\s*\d{1,3}\s*)\(\s*0\s*\)/, '$1');
-  const compact = text.replace(PHONE_SEPARATORS, '');
-  if (/[^\d+]/.test(compact)) {
-    return refuse(`phone '${raw}' may hold only digits, a leading + and separators (spaces, hyphens, dots, slashes, parentheses)`);
-  }
-  let digits: string;
-  if (compact.startsWith('+')) digits = compact.slice(1);
-  else if (compact.startsWith('00')) digits = compact.slice(2);
-  else {
-    return refuse(
-      `phone '${raw}' has no country code: write it in international form, starting with + or 00 and the country code (e.g. +90 212 555 0123)`,
-    );
-  }
-  if (digits.includes('+')) return refuse(`phone '${raw}' has a + that is not at the start`);
-  if (digits.startsWith('0')) return refuse(`phone '${raw}' has no country code after the international prefix (country codes never start with 0)`);
-  if (digits.length < 8 || digits.length > 15) {
-    return refuse(`phone '${raw}' must have 8 to 15 digits after the +, got ${digits.length}`);
-  }
-  return ok(`+${digits}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,21 +234,32 @@ function splitPlatform(text: string): { platform: string; handle: string } | nul
 // Dispatch and validation
 // ---------------------------------------------------------------------------------------------
 
-/** The comparison key of a value under a scheme, or why the value cannot be one. */
-export function identifierKey(scheme: IdentifierScheme, raw: string): KeyResult {
+/**
+ * The comparison key of a value under a scheme, or why the value cannot be one. `region` is the
+ * country a phone number written in national form is read in (see phoneKey).
+ */
+export function identifierKey(scheme: IdentifierScheme, raw: string, region: string | null): KeyResult {
   switch (scheme) {
     case IdentifierScheme.VAT:
       return vatKey(raw);
     case IdentifierScheme.COMPANY_REG:
       return compactKey(raw, 'company registration');
     case IdentifierScheme.PHONE:
-      return phoneKey(raw);
+      return phoneKey(raw, region);
     case IdentifierScheme.EMAIL:
       return emailKey(raw);
     case IdentifierScheme.WEBSITE:
       return websiteKey(raw);
     case IdentifierScheme.SOCIAL_HANDLE:
       return socialHandleKey(raw);
+    case IdentifierScheme.IBAN:
+      return ibanKey(raw);
+    case IdentifierScheme.CRYPTO_WALLET:
+      return cryptoWalletKey(raw);
+    case IdentifierScheme.HAWALA_CODE:
+      return compactKey(raw, 'hawala code');
+    case IdentifierScheme.URL:
+      return canonicalUrlKey(raw);
     case IdentifierScheme.OTHER:
       return compactKey(raw, 'identifier');
   }
@@ -283,21 +273,23 @@ export interface PartyIdentifierDraft {
 }
 
 /**
- * Validates one `{scheme, value}` at `path` (e.g. ["input","identifiers","2"]): an unknown
- * scheme is INVALID_INPUT on `scheme` (naming the known ones); an empty or over-long value is
- * INVALID_INPUT on `value`; a value that cannot be what its scheme says is INVALID_IDENTIFIER on
- * `value`. Returns null when refused.
+ * Validates one `{scheme, value}` at `path` (e.g. ["input","identifiers","2"]), a phone in
+ * national form read in `region`: an unknown scheme is INVALID_INPUT on `scheme` (naming the
+ * known ones); an empty or over-long value is INVALID_INPUT on `value`; a value that cannot be
+ * what its scheme says is INVALID_IDENTIFIER on `value`. Returns null when refused.
  */
 export function validatePartyIdentifier(
   input: { scheme: string; value: string },
   path: string[],
   problems: Problems,
+  region: string | null,
 ): PartyIdentifierDraft | null {
   const scheme = parseScheme(input.scheme);
   if (!scheme) {
+    const url = parseScheme(input.scheme, [IdentifierScheme.URL]) ? ' (URL looks adverts up by their address; a party\'s site is a WEBSITE)' : '';
     problems.add(
       ErrorCode.INVALID_INPUT,
-      `scheme '${input.scheme.trim()}' is not known: use one of ${IDENTIFIER_SCHEMES.join(', ')}`,
+      `scheme '${input.scheme.trim()}' is not known${url}: use one of ${IDENTIFIER_SCHEMES.join(', ')}`,
       [...path, 'scheme'],
     );
     return null;
@@ -313,7 +305,7 @@ export function validatePartyIdentifier(
     problems.add(ErrorCode.INVALID_INPUT, `${scheme} value must be at most ${max} characters, got ${value.length}`, field);
     return null;
   }
-  const key = identifierKey(scheme, value);
+  const key = identifierKey(scheme, value, region);
   if (!key.ok) {
     problems.add(ErrorCode.INVALID_IDENTIFIER, key.message, field);
     return null;

@@ -84,9 +84,11 @@ export class SupplierCandidatesService {
 
   /** Readable suppliers holding any of the given identifiers, compared normalised; unusable identifiers are ignored. */
   private async sharedIdentifiers(input: SupplierCandidatesInput): Promise<Array<{ supplierId: string; scheme: string; key: string }>> {
+    // A national phone number is read in the candidate's country, else the caller's jurisdiction, as on recording.
+    const region = input.country ?? this.caller.agency?.jurisdiction ?? null;
     const keys = (input.identifiers ?? []).flatMap((identifier) => {
       const scheme = parseScheme(identifier.scheme);
-      const key = scheme ? identifierKey(scheme, identifier.value.trim()) : null;
+      const key = scheme ? identifierKey(scheme, identifier.value.trim(), region) : null;
       return scheme && key?.ok ? [{ scheme, key: key.key }] : [];
     });
     if (keys.length === 0) return [];

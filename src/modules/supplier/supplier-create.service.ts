@@ -24,7 +24,7 @@ export class SupplierCreateService {
 
   async create(input: SupplierCreateInput): Promise<SupplierEntity> {
     const problems = new Problems();
-    const draft = validateSupplier(input, problems);
+    const draft = validateSupplier(input, problems, this.caller.agency.jurisdiction);
     const clientKey = clientKeyOf(input.clientKey, problems);
     const sharedWith = await resolveSharedWith(this.manager, input.sharedWith, draft.handling, this.caller.agency.id, problems);
     problems.throwIfAny();

@@ -16,5 +16,10 @@ export enum IdentifierScheme {
   EMAIL = 'EMAIL',
   WEBSITE = 'WEBSITE',
   SOCIAL_HANDLE = 'SOCIAL_HANDLE',
+  IBAN = 'IBAN',
+  CRYPTO_WALLET = 'CRYPTO_WALLET',
+  HAWALA_CODE = 'HAWALA_CODE',
+  /** Look-ups only: an advert's address, compared in canonical form. */
+  URL = 'URL',
   OTHER = 'OTHER',
 }

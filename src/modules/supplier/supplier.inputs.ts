@@ -5,12 +5,12 @@ import { SupplierRole } from './supplier.enums';
 
 @InputType({ description: 'An identifier of a party, as written; validated and normalised by its scheme.' })
 export class PartyIdentifierInput {
-  @Field({ description: 'VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE or OTHER (any case).' })
+  @Field({ description: 'VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE, IBAN, CRYPTO_WALLET, HAWALA_CODE or OTHER (any case).' })
   scheme: string;
 
   @Field({
     description:
-      'The value as written: at most 64 characters (WEBSITE and EMAIL 200). PHONE in international form (+ or 00 and the country code); SOCIAL_HANDLE as platform:handle.',
+      'The value as written: at most 64 characters (WEBSITE, EMAIL and CRYPTO_WALLET 200). PHONE with + or 00 and the country code, or in national form, read in the supplier\'s country, else the recording agency\'s jurisdiction (in a filter, the caller\'s agency\'s); SOCIAL_HANDLE as platform:handle; CRYPTO_WALLET as chain:address (btc, eth, trx checked); IBAN checked by mod 97.',
   })
   value: string;
 }

@@ -188,7 +188,7 @@ export class SupplierService {
       });
     }
     if (filter.identifier) {
-      const { scheme, key } = identifierFilter(filter.identifier);
+      const { scheme, key } = identifierFilter(filter.identifier, this.caller.agency?.jurisdiction ?? null);
       query.andWhere(
         'EXISTS (SELECT 1 FROM supplier_identifier si WHERE si.supplier_id = sup.id AND si.scheme = :idScheme AND si.value_key = :idKey)',
         { idScheme: scheme, idKey: key },
@@ -198,11 +198,14 @@ export class SupplierService {
   }
 }
 
-/** The scheme and normalised value of an identifier filter; a value that cannot be one is a BAD_USER_INPUT. */
-function identifierFilter(identifier: { scheme: string; value: string }): { scheme: string; key: string } {
+/**
+ * The scheme and normalised value of an identifier filter (a national phone number read in the
+ * caller's agency's jurisdiction); a value that cannot be one is a BAD_USER_INPUT.
+ */
+function identifierFilter(identifier: { scheme: string; value: string }, region: string | null): { scheme: string; key: string } {
   const scheme = parseScheme(identifier.scheme);
   if (!scheme) throw invalidArgument(`identifier scheme '${identifier.scheme}' is not known`, 'filter');
-  const key = identifierKey(scheme, identifier.value.trim());
+  const key = identifierKey(scheme, identifier.value.trim(), region);
   if (!key.ok) throw invalidArgument(key.message, 'filter');
   return { scheme, key: key.key };
 }

@@ -5,9 +5,9 @@ import { DateTimeScalar } from '../../graphql/scalars/date-time';
 import { HandlingCode } from '../../shared/handling';
 import { SupplierRole } from './supplier.enums';
 
-@ObjectType('PartyIdentifier', { description: 'An identifier of a party: VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE or OTHER.' })
+@ObjectType('PartyIdentifier', { description: 'An identifier of a party: VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE, IBAN, CRYPTO_WALLET, HAWALA_CODE or OTHER.' })
 export class PartyIdentifierType {
-  @Field({ description: 'The scheme: VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE or OTHER.' })
+  @Field({ description: 'The scheme: VAT, COMPANY_REG, PHONE, EMAIL, WEBSITE, SOCIAL_HANDLE, IBAN, CRYPTO_WALLET, HAWALA_CODE or OTHER.' })
   scheme: string;
 
   @Field({ description: 'The value as recorded.' })

@@ -24,8 +24,12 @@ export interface SupplierDraft {
 /** How two names are told apart as repeats: case and runs of spaces ignored. */
 const repeatKey = (name: string) => name.replace(/\s+/g, ' ').toLowerCase();
 
-/** Checks everything about a supplier that needs no database; collects every problem, with its field path. */
-export function validateSupplier(input: SupplierCreateInput, problems: Problems): SupplierDraft {
+/**
+ * Checks everything about a supplier that needs no database; collects every problem, with its
+ * field path. A phone number in national form is read in the supplier's country, else in
+ * `jurisdiction`, the recording agency's.
+ */
+export function validateSupplier(input: SupplierCreateInput, problems: Problems, jurisdiction: string | null): SupplierDraft {
   const field = (...path: string[]) => ['input', ...path];
 
   const name = input.name.trim();
@@ -61,10 +65,11 @@ export function validateSupplier(input: SupplierCreateInput, problems: Problems)
       field('identifiers'),
     );
   }
+  const region = input.country ?? jurisdiction;
   const identifiers: PartyIdentifierDraft[] = [];
   const seenKeys = new Set<string>();
   givenIdentifiers.slice(0, MAX_IDENTIFIERS).forEach((identifier, i) => {
-    const draft = validatePartyIdentifier(identifier, field('identifiers', String(i)), problems);
+    const draft = validatePartyIdentifier(identifier, field('identifiers', String(i)), problems, region);
     if (!draft || seenKeys.has(`${draft.scheme} ${draft.valueKey}`)) return;
     seenKeys.add(`${draft.scheme} ${draft.valueKey}`);
     identifiers.push(draft);

@@ -67,6 +67,20 @@ export const demoSuppliers: DemoSupplier[] = [
   { key: 'bosphorus', agency: 'DE-BPOL', name: 'Bosforlu Konteyner Lojistik A.Ş.', role: SupplierRole.FACILITATOR, country: 'TR' },
   { key: 'tundzha', agency: 'DE-BPOL', name: 'Tundzha Freight OOD', role: SupplierRole.FACILITATOR, country: 'BG' },
   { key: 'lagerhaus', agency: 'DE-BPOL', name: 'Lagerhaus Ruhrort Logistik UG', role: SupplierRole.FACILITATOR, country: 'DE' },
+  // The broker who takes the crossing money: one Iraqi mobile number, written three ways by
+  // three agencies (international with 00, national in Iraq, international with brackets).
+  {
+    key: 'zagros', agency: 'GB-BF', name: 'Zagros Money Transfer Ltd', role: SupplierRole.FACILITATOR, country: 'GB',
+    identifiers: [{ scheme: 'PHONE', value: '00964 750 318 2247' }, { scheme: 'HAWALA_CODE', value: 'ZMT-4471-K' }],
+  },
+  {
+    key: 'rawand', agency: 'BE-FGP', name: 'Rawand Exchange', aliases: ['Kak Rawand'], role: SupplierRole.FACILITATOR, country: 'IQ',
+    identifiers: [{ scheme: 'PHONE', value: '0750 318 2247' }],
+  },
+  {
+    key: 'dijla', agency: 'DE-BPOL', name: 'Dijla Reise- und Geldtransfer', role: SupplierRole.FACILITATOR, country: 'DE',
+    identifiers: [{ scheme: 'PHONE', value: '+964 (750) 318-22-47' }, { scheme: 'IBAN', value: 'DE18 7654 3210 0812 3456 78' }],
+  },
 ];
 
 export const demoMovements: DemoMovement[] = [

@@ -42,6 +42,18 @@ describe('demo data', () => {
     expect(res.body.data.items.nodes.map((i: any) => i.seizure.jurisdiction).sort()).toEqual(['DE', 'GB']);
   });
 
+  it("holds the broker's phone, written three ways by three agencies, as one number", async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const res = await app.graphql(token, `{ suppliers(filter: { identifier: { scheme: "PHONE", value: "+964 750 318 2247" } }) {
+      nodes { name recordedBy { code } identifiers { scheme value normalised } } } }`);
+    const found = res.body.data.suppliers.nodes.map((s: any) => [s.recordedBy.code, s.identifiers.find((i: any) => i.scheme === 'PHONE')]);
+    expect(found.sort()).toEqual([
+      ['BE-FGP', { scheme: 'PHONE', value: '0750 318 2247', normalised: '+9647503182247' }],
+      ['DE-BPOL', { scheme: 'PHONE', value: '+964 (750) 318-22-47', normalised: '+9647503182247' }],
+      ['GB-BF', { scheme: 'PHONE', value: '00964 750 318 2247', normalised: '+9647503182247' }],
+    ]);
+  });
+
   it('links the Kent engine to the Duisburg one exactly, and to the misread Boulogne one fuzzily', async () => {
     const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
     const res = await app.graphql(token, `{ items(filter: { identifier: "6G5-1234567", jurisdiction: ["GB"] }) { nodes {

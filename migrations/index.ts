@@ -15,6 +15,7 @@ import { ItemMatchLinkLocks1795894100000 } from './1795894100000-ItemMatchLinkLo
 import { ClientKeys1795894200000 } from './1795894200000-ClientKeys';
 import { IdentifierFold1795894300000 } from './1795894300000-IdentifierFold';
 import { HitShown1795894400000 } from './1795894400000-HitShown';
+import { Sightings1795894500000 } from './1795894500000-Sightings';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -35,4 +36,5 @@ export const migrations: Function[] = [
   ClientKeys1795894200000,
   IdentifierFold1795894300000,
   HitShown1795894400000,
+  Sightings1795894500000,
 ];

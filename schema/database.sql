@@ -19,6 +19,8 @@ CREATE TYPE item_kind AS ENUM ('BOAT', 'ENGINE', 'LIFE_JACKET', 'FUEL_CONTAINER'
 CREATE TYPE life_jacket_size AS ENUM ('ADULT', 'CHILD', 'INFANT');
 CREATE TYPE match_basis AS ENUM ('SAME_HIN', 'SAME_SERIAL', 'SAME_BATCH', 'ANALYST_LINK');
 CREATE TYPE match_status AS ENUM ('SUGGESTED', 'CONFIRMED', 'REJECTED');
+CREATE TYPE sighted_kind AS ENUM ('SUPPLIER');
+CREATE TYPE sighting_basis AS ENUM ('SAME_IDENTIFIER', 'SAME_URL', 'SAME_CONTENT', 'SIMILAR_TEXT');
 CREATE TYPE supplier_role AS ENUM ('MANUFACTURER', 'IMPORTER', 'WHOLESALER', 'RETAILER', 'ONLINE_SELLER', 'FACILITATOR', 'UNKNOWN');
 CREATE TYPE transport_mode AS ENUM ('ROAD', 'SEA', 'AIR', 'RAIL', 'POST', 'COURIER', 'UNKNOWN');
 
@@ -304,6 +306,26 @@ CREATE POLICY seizure_read ON seizure FOR SELECT TO registry_app USING (app_can_
 CREATE POLICY seizure_update ON seizure FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
 GRANT INSERT, SELECT, UPDATE ON seizure TO registry_app;
 
+-- Table sighting
+CREATE TABLE sighting (
+  kind_a sighted_kind NOT NULL,
+  record_a uuid NOT NULL,
+  kind_b sighted_kind NOT NULL,
+  record_b uuid NOT NULL,
+  basis sighting_basis NOT NULL,
+  scheme text NOT NULL,
+  value_key text NOT NULL,
+  score numeric(4,3) DEFAULT 1 NOT NULL,
+  found_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE sighting ADD CONSTRAINT sighting_pkey PRIMARY KEY (kind_a, record_a, kind_b, record_b, basis, scheme, value_key);
+ALTER TABLE sighting ADD CONSTRAINT sighting_in_order CHECK ((ROW(kind_a, record_a) < ROW(kind_b, record_b)));
+ALTER TABLE sighting ADD CONSTRAINT sighting_score CHECK (((score > (0)::numeric) AND (score <= (1)::numeric)));
+CREATE INDEX sighting_b_idx ON public.sighting USING btree (kind_b, record_b);
+ALTER TABLE sighting ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sighting FORCE ROW LEVEL SECURITY;
+CREATE POLICY sighting_owner ON sighting FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+
 -- Table supplier
 CREATE TABLE supplier (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -348,6 +370,7 @@ CREATE INDEX supplier_identifier_key_idx ON public.supplier_identifier USING btr
 ALTER TABLE supplier_identifier ENABLE ROW LEVEL SECURITY;
 ALTER TABLE supplier_identifier FORCE ROW LEVEL SECURITY;
 CREATE POLICY supplier_identifier_insert ON supplier_identifier FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY supplier_identifier_owner_read ON supplier_identifier FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY supplier_identifier_read ON supplier_identifier FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
    FROM supplier p
   WHERE (p.id = supplier_identifier.supplier_id))));
@@ -385,6 +408,15 @@ CREATE POLICY supplier_merge_read ON supplier_merge FOR SELECT TO registry_app U
    FROM supplier s
   WHERE (s.id = supplier_merge.survivor_id)))));
 GRANT DELETE, INSERT, SELECT ON supplier_merge TO registry_app;
+
+-- Views
+CREATE VIEW sighting_key AS
+ SELECT 'SUPPLIER'::sighted_kind AS record_kind,
+    supplier_id AS record_id,
+    agency_id,
+    scheme,
+    value_key
+   FROM supplier_identifier si;
 
 -- Function app_agency()
 CREATE OR REPLACE FUNCTION public.app_agency()
@@ -607,6 +639,87 @@ AS $function$
         SELECT EXISTS (SELECT 1 FROM seizure WHERE agency_id = app_agency() AND client_key = key)
       $function$;
 GRANT EXECUTE ON FUNCTION seizure_client_key_taken(text) TO registry_app;
+
+-- Function sighted_record(sighted_kind,uuid)
+CREATE OR REPLACE FUNCTION public.sighted_record(kind sighted_kind, id uuid)
+ RETURNS TABLE(agency_id uuid, handling handling_code, readable boolean)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT s.agency_id, s.handling, app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
+          FROM supplier s WHERE kind = 'SUPPLIER' AND s.id = sighted_record.id
+      $function$;
+
+-- Function sighting_link(sighted_kind,uuid[])
+CREATE OR REPLACE FUNCTION public.sighting_link(kind sighted_kind, ids uuid[])
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        WITH found AS (
+          SELECT mine.record_kind AS kind_mine, mine.record_id AS mine_id, other.record_kind AS kind_other, other.record_id AS other_id,
+                 mine.scheme, mine.value_key
+            FROM sighting_key mine
+            JOIN sighting_key other ON other.scheme = mine.scheme AND other.value_key = mine.value_key AND other.agency_id <> mine.agency_id
+           WHERE mine.record_kind = kind AND mine.record_id = ANY(ids) AND mine.agency_id = app_agency()
+        ), stored AS (
+          INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key)
+          SELECT DISTINCT
+                 CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN kind_mine ELSE kind_other END,
+                 CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN mine_id ELSE other_id END,
+                 CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN kind_other ELSE kind_mine END,
+                 CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN other_id ELSE mine_id END,
+                 CAST('SAME_IDENTIFIER' AS sighting_basis), scheme, value_key
+            FROM found
+          ON CONFLICT DO NOTHING
+          RETURNING 1
+        )
+        SELECT count(*)::int FROM stored
+      $function$;
+GRANT EXECUTE ON FUNCTION sighting_link(sighted_kind,uuid[]) TO registry_app;
+
+-- Function sightings_by_key(text,text)
+CREATE OR REPLACE FUNCTION public.sightings_by_key(key_scheme text, key_value text)
+ RETURNS TABLE(other_kind sighted_kind, other_id uuid, agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT k.record_kind, CASE WHEN other.readable THEN k.record_id END, other.agency_id, other.handling
+          FROM sighting_key k
+          CROSS JOIN LATERAL sighted_record(k.record_kind, k.record_id) AS other
+         WHERE k.scheme = key_scheme AND k.value_key = key_value AND (other.readable OR app_may_show_hit(other.handling))
+         ORDER BY other.readable DESC, k.record_kind, k.record_id
+      $function$;
+GRANT EXECUTE ON FUNCTION sightings_by_key(text,text) TO registry_app;
+
+-- Function sightings_of(sighted_kind,uuid[])
+CREATE OR REPLACE FUNCTION public.sightings_of(kind sighted_kind, ids uuid[])
+ RETURNS TABLE(record_id uuid, other_kind sighted_kind, other_id uuid, basis sighting_basis, scheme text, value_key text, score numeric, agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT pair.mine, pair.other_kind,
+               CASE WHEN other.readable THEN pair.other_id END, pair.basis,
+               CASE WHEN other.readable THEN pair.scheme END, CASE WHEN other.readable THEN pair.value_key END,
+               pair.score, other.agency_id, other.handling
+          FROM unnest(ids) AS asked(id)
+          CROSS JOIN LATERAL sighted_record(kind, asked.id) AS mine_record
+          CROSS JOIN LATERAL (
+            SELECT s.record_a AS mine, s.kind_b AS other_kind, s.record_b AS other_id, s.basis, s.scheme, s.value_key, s.score, s.found_at
+              FROM sighting s WHERE s.kind_a = kind AND s.record_a = asked.id
+            UNION ALL
+            SELECT s.record_b, s.kind_a, s.record_a, s.basis, s.scheme, s.value_key, s.score, s.found_at
+              FROM sighting s WHERE s.kind_b = kind AND s.record_b = asked.id
+          ) AS pair
+          CROSS JOIN LATERAL sighted_record(pair.other_kind, pair.other_id) AS other
+         WHERE mine_record.readable AND (other.readable OR app_may_show_hit(other.handling))
+         ORDER BY pair.mine, pair.score DESC, pair.found_at, pair.other_id
+      $function$;
+GRANT EXECUTE ON FUNCTION sightings_of(sighted_kind,uuid[]) TO registry_app;
 
 -- Function supplier_search_lookup(text[],text[],real)
 CREATE OR REPLACE FUNCTION public.supplier_search_lookup(tokens text[], patterns text[], threshold real)

@@ -6,6 +6,7 @@ import { movementModule } from './movement/movement.module';
 import type { LoadersOf } from './registry-module';
 import { routeModule } from './route/route.module';
 import { seizureModule } from './seizure/seizure.module';
+import { sightingModule } from './sighting/sighting.module';
 import { supplierModule } from './supplier/supplier.module';
 import { supplyChainModule } from './supply-chain/supply-chain.module';
 import { viewerModule } from './viewer/viewer.module';
@@ -25,6 +26,7 @@ export const registryModules = [
   movementModule,
   supplyChainModule,
   matchingModule,
+  sightingModule,
   auditModule,
 ] as const;
 

@@ -42,10 +42,16 @@ describe('demo data', () => {
     expect(res.body.data.items.nodes.map((i: any) => i.seizure.jurisdiction).sort()).toEqual(['DE', 'GB']);
   });
 
-  it("holds the broker's phone, written three ways by three agencies, as one number", async () => {
+  it("holds the broker's phone, written three ways by three agencies, as one number, sighted across them", async () => {
     const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
     const res = await app.graphql(token, `{ suppliers(filter: { identifier: { scheme: "PHONE", value: "+964 750 318 2247" } }) {
-      nodes { name recordedBy { code } identifiers { scheme value normalised } } } }`);
+      nodes { name recordedBy { code } identifiers { scheme value normalised }
+        sightings { basis identifier { normalised } record { ... on Supplier { name } } } } } }`);
+    for (const node of res.body.data.suppliers.nodes) {
+      expect(node.sightings.map((s: any) => [s.basis, s.identifier.normalised, s.record.name]).sort()).toEqual(
+        res.body.data.suppliers.nodes.filter((other: any) => other.name !== node.name).map((other: any) => ['SAME_IDENTIFIER', '+9647503182247', other.name]).sort(),
+      );
+    }
     const found = res.body.data.suppliers.nodes.map((s: any) => [s.recordedBy.code, s.identifiers.find((i: any) => i.scheme === 'PHONE')]);
     expect(found.sort()).toEqual([
       ['BE-FGP', { scheme: 'PHONE', value: '0750 318 2247', normalised: '+9647503182247' }],

@@ -9,6 +9,8 @@ import { Role } from '../../src/auth/roles';
 import { RequestTransaction } from '../../src/db/request-transaction';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
 import { makeSeizure } from '../factories/seizure.factory';
+import { createSupplier, supplierInput } from '../factories/supplier.factory';
+import { idOfType } from '../../src/graphql/relay/global-id';
 import { TestApp } from '../setup/test-app';
 
 type Handling = 'TLP_CLEAR' | 'TLP_GREEN' | 'TLP_AMBER' | 'TLP_AMBER_STRICT' | 'TLP_RED';
@@ -188,6 +190,13 @@ describe('the ways past the policies', () => {
       { name: 'item_match_hits', result: 'TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)' },
       { name: 'item_match_link', result: 'integer' },
       { name: 'seizure_client_key_taken', result: 'boolean' },
+      { name: 'sighting_link', result: 'integer' },
+      // Another agency's record as a hit only (agency and handling; its id and key are null).
+      { name: 'sightings_by_key', result: 'TABLE(other_kind sighted_kind, other_id uuid, agency_id uuid, handling handling_code)' },
+      {
+        name: 'sightings_of',
+        result: 'TABLE(record_id uuid, other_kind sighted_kind, other_id uuid, basis sighting_basis, scheme text, value_key text, score numeric, agency_id uuid, handling handling_code)',
+      },
       { name: 'supplier_search_lookup', result: 'SETOF uuid' },
       { name: 'supply_chain_hidden_carriers', result: 'TABLE(agency_id uuid, handling handling_code)' },
       { name: 'supply_chain_hidden_seizures', result: 'TABLE(agency_id uuid, handling handling_code)' },
@@ -207,5 +216,19 @@ describe('the ways past the policies', () => {
     expect(await link('PARTNER')).toEqual([{ n: 0 }]);
     expect(await link('A')).toEqual([{ n: 1 }]); // the owner's officer would link it (rolled back)
     expect(await app.query(`SELECT count(*) AS n FROM item_match WHERE $1 IN (item_a, item_b)`, [ownersItem])).toEqual([{ n: '0' }]);
+  });
+
+  it('sights only the caller\'s own new suppliers: another agency\'s supplier ids sight nothing', async () => {
+    const phone = `+44 20 7946 ${String(Date.now()).slice(-4)}`;
+    await createSupplier(app, await partner.token([Role.ANALYST]), supplierInput({ identifiers: [{ scheme: 'PHONE', value: phone }] }));
+    const created = await createSupplier(app, await owner.token([Role.ANALYST], claims.A.subject), supplierInput({ identifiers: [{ scheme: 'PHONE', value: phone }] }));
+    const ownersSupplier = idOfType(created.supplier.id, 'Supplier');
+    await app.query(`DELETE FROM sighting WHERE $1 IN (record_a, record_b)`, [ownersSupplier]); // as if never sighted
+
+    const link = (caller: Caller) => as(caller, (m) => m.query(`SELECT sighting_link('SUPPLIER', ARRAY[CAST($1 AS uuid)]) AS n`, [ownersSupplier]), 'rollback');
+    expect(await link('OUTSIDER')).toEqual([{ n: 0 }]);
+    expect(await link('PARTNER')).toEqual([{ n: 0 }]);
+    expect(await link('A')).toEqual([{ n: 1 }]); // the owner's analyst would sight it (rolled back)
+    expect(await app.query(`SELECT count(*)::int AS n FROM sighting WHERE $1 IN (record_a, record_b)`, [ownersSupplier])).toEqual([{ n: 0 }]);
   });
 });

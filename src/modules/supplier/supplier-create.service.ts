@@ -5,6 +5,8 @@ import { insertOneUnlessTaken } from '../../db/insert-one';
 import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { Problems } from '../../shared/domain-error';
 import { resolveSharedWith } from '../agency/shared-with';
+import { SightedKind } from '../sighting/sighting.enums';
+import { SightingService } from '../sighting/sighting.service';
 import { SupplierIdentifierEntity } from './supplier-identifier.entity';
 import { SupplierEntity } from './supplier.entity';
 import type { SupplierCreateInput } from './supplier.inputs';
@@ -49,6 +51,7 @@ export class SupplierCreateService {
       SupplierIdentifierEntity,
       draft.identifiers.map((identifier, i) => ({ ...identifier, supplierId: id, agencyId, position: i + 1 })),
     );
+    if (draft.identifiers.length > 0) await new SightingService(this.manager, this.caller).link(SightedKind.SUPPLIER, [id]);
     return (await this.reader().byIds([id]))[0];
   }
 

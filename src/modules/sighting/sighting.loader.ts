@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import type { RequestTransaction } from '../../db/request-transaction';
+import { groupBy } from '../../shared/loader-results';
+import { SightedKind } from './sighting.enums';
+import { SightingService, type SightingView } from './sighting.service';
+
+export interface SightingLoaders {
+  /** The sightings of a readable supplier, as the caller may see them. */
+  ofSupplier: DataLoader<string, SightingView[]>;
+}
+
+/** Per-request loaders (never shared across requests: they carry the caller's rights). */
+export function createSightingLoaders(tx: RequestTransaction): SightingLoaders {
+  return {
+    ofSupplier: new DataLoader(async (ids) => {
+      const sightings = await new SightingService(await tx.manager(), await tx.caller()).of(SightedKind.SUPPLIER, ids);
+      return groupBy(ids, sightings.map((s) => [s.recordId, s] as const));
+    }),
+  };
+}

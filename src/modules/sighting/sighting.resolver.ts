@@ -1,0 +1,61 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { requireBusinessReader } from '../../auth/access';
+import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
+import { Node } from '../../graphql/relay/node';
+import { RestrictedHitType } from '../supply-chain/supply-chain.type';
+import type { SupplierEntity } from '../supplier/supplier.entity';
+import { PartyIdentifierInput } from '../supplier/supplier.inputs';
+import { PartyIdentifierType, SupplierType } from '../supplier/supplier.type';
+import { SightedKind } from './sighting.enums';
+import { SightingService, type SightingView } from './sighting.service';
+import { SightingType } from './sighting.type';
+
+@Resolver(() => SightingType)
+export class SightingResolver {
+  @Query(() => [SightingType], {
+    description: 'Every record holding this identifier, written any valid way (a national phone number is read in the caller\'s jurisdiction): readable ones, then restricted hits. Audited.',
+  })
+  async sightings(
+    @Arg('identifier', () => PartyIdentifierInput, { description: 'A party scheme, or URL for adverts, and the value.' }) identifier: PartyIdentifierInput,
+    @Ctx() context: RequestContext,
+  ): Promise<SightingView[]> {
+    const caller = requireBusinessReader(await context.tx.caller());
+    return new SightingService(await context.tx.manager(), caller).byIdentifier(identifier);
+  }
+
+  @FieldResolver(() => Node, { nullable: true, description: 'A Supplier, Advert or Payment; null when the caller may not read it.' })
+  async record(@Root() sighting: SightingView, @Ctx() context: RequestContext): Promise<object | null> {
+    if ('restrictedHit' in sighting) return null;
+    switch (sighting.other.kind) {
+      case SightedKind.SUPPLIER:
+        return context.loaders.supplier.byId.load(sighting.other.id);
+    }
+  }
+
+  @FieldResolver(() => RestrictedHitType, { nullable: true, description: 'Set exactly when record is null: who to ask.' })
+  async restricted(@Root() sighting: SightingView, @Ctx() context: RequestContext): Promise<RestrictedHitType | null> {
+    if (!('restrictedHit' in sighting)) return null;
+    const agency = (await context.loaders.agency.byId.load(sighting.restrictedHit.agencyId))!;
+    return { agency, jurisdiction: agency.jurisdiction, handling: sighting.restrictedHit.handling };
+  }
+
+  @FieldResolver(() => PartyIdentifierType, { nullable: true, description: 'The shared identifier, normalised (SAME_IDENTIFIER only; null for a restricted hit).' })
+  identifier(@Root() sighting: SightingView): PartyIdentifierType | null {
+    if ('restrictedHit' in sighting || !sighting.identifier) return null;
+    return { scheme: sighting.identifier.scheme, value: sighting.identifier.key, normalised: sighting.identifier.key };
+  }
+}
+
+/** A supplier's sightings. */
+@Resolver(() => SupplierType)
+export class SupplierSightingsResolver {
+  @FieldResolver(() => [SightingType], {
+    description: 'The same identifier held by other agencies\' records, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
+  })
+  async sightings(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SightingView[]> {
+    const sightings = await context.loaders.sighting.ofSupplier.load(supplier.id);
+    if (sightings.some((s) => 'restrictedHit' in s)) noteRestrictedHit(context, info);
+    return sightings;
+  }
+}

@@ -1,10 +1,10 @@
 // The identifier half: record `a` of every pair for agency A and `b` for agency B, then read
 // both items' matches through the service and note what each pair got.
-import type { EvalAgencies } from './agencies';
-import { EvalFailure } from './failure';
+import type { EvalAgencies } from '../support/agencies';
+import { EvalFailure } from '../support/failure';
 import { itemMatchingUnavailable, readMatches, type MatchView } from './item-matches';
 import { recordSide, type RecordedReading } from './record-items';
-import type { Registry } from './registry';
+import type { Registry } from '../support/registry';
 import type { IdentifierPair } from './sample';
 
 export interface PairObservation {

@@ -1,7 +1,7 @@
 // Item.matches as a partner reads it: whether the schema has it, and each item's matches.
 import { mapConcurrently } from './concurrency';
-import { EvalFailure } from './failure';
-import type { Registry } from './registry';
+import { EvalFailure } from '../support/failure';
+import type { Registry } from '../support/registry';
 
 export interface MatchView {
   /** Global id of the other item; null when the caller may not read it (a restricted hit). */

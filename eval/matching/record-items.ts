@@ -1,10 +1,10 @@
 // Records one side (all `a` readings, or all `b` readings) of the identifier pairs as items of one
 // agency's seizures, as an officer would: a reading with `?`/`*` as a damaged mark; any other as
 // read, and again as a damaged mark if the registry refuses its identifier.
-import type { EvalAgency } from './agencies';
-import { EvalFailure } from './failure';
-import { expectNoUserErrors, type UserError } from './graphql-client';
-import type { Registry } from './registry';
+import type { EvalAgency } from '../support/agencies';
+import { EvalFailure } from '../support/failure';
+import { expectNoUserErrors, type UserError } from '../support/graphql-client';
+import type { Registry } from '../support/registry';
 import type { IdentifierPair, SampleItemKind } from './sample';
 
 /** The ItemInput field an identifier of each kind is recorded in, and the basis a match on it has. */

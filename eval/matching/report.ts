@@ -1,7 +1,7 @@
 // The evaluation's output: one Markdown document on standard output.
 import type { IdentifierOutcome, ItemRef, PairObservation } from './identifier-pairs';
 import { identifierMetrics, type LabelResult, type Target } from './identifier-metrics';
-import { code, fixed, percent, ratio, table, yesNo } from './markdown';
+import { code, fixed, percent, ratio, table, yesNo } from '../support/markdown';
 import type { Sample } from './sample';
 import { supplierMetrics } from './supplier-metrics';
 import type { SearchObservation, SupplierOutcome } from './supplier-names';

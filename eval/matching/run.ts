@@ -3,11 +3,11 @@
 // Exits 0 whatever the scores (it reports, it does not judge); 1 when something broke.
 import 'reflect-metadata';
 import path from 'node:path';
-import { registerAgencies } from './agencies';
-import { Cleanup } from './cleanup';
-import { EvalFailure } from './failure';
+import { registerAgencies } from '../support/agencies';
+import { Cleanup } from '../support/cleanup';
+import { EvalFailure } from '../support/failure';
 import { evaluateIdentifierPairs, type IdentifierOutcome } from './identifier-pairs';
-import { startRegistry } from './registry';
+import { startRegistry } from '../support/registry';
 import { renderReport } from './report';
 import { loadSample, SampleError } from './sample';
 import { evaluateSupplierNames, type SupplierOutcome } from './supplier-names';

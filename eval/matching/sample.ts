@@ -1,6 +1,6 @@
 // The labelled sample (format: ../shared/data/README.md): read, check its shape, and type it.
-import { readFileSync } from 'node:fs';
-import { EvalFailure } from './failure';
+import { EvalFailure } from '../support/failure';
+import { isObject, oneOf, readJsonFile, readList, requiredText } from '../support/sample-shape';
 
 export const ITEM_KINDS = ['ENGINE', 'BOAT', 'LIFE_JACKET'] as const;
 export type SampleItemKind = (typeof ITEM_KINDS)[number];
@@ -37,18 +37,7 @@ const MAX_REPORTED = 20;
 
 /** Reads and checks the sample file; throws a SampleError listing every shape problem (up to 20). */
 export function loadSample(file: string): Sample {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new SampleError(`cannot read the sample file ${file}: ${(error as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new SampleError(`the sample file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const data = readJsonFile(file, (message) => new SampleError(message));
 
   const problems: string[] = [];
   if (!isObject(data)) {
@@ -76,57 +65,4 @@ export function loadSample(file: string): Sample {
     throw new SampleError(`the sample file ${file} does not have the expected shape (see shared/data/README.md):\n${shown.join('\n')}`);
   }
   return { file, identifierPairs, supplierNames };
-}
-
-function readList<T>(
-  data: Record<string, unknown>,
-  key: string,
-  problems: string[],
-  read: (entry: Record<string, unknown>, at: string) => T | null,
-): T[] {
-  const list = data[key];
-  if (list === undefined) return [];
-  if (!Array.isArray(list)) {
-    problems.push(`"${key}" must be an array, got ${describe(list)}`);
-    return [];
-  }
-  const out: T[] = [];
-  list.forEach((entry, i) => {
-    const at = `${key}[${i}]`;
-    if (!isObject(entry)) {
-      problems.push(`${at} must be an object, got ${describe(entry)}`);
-      return;
-    }
-    const value = read(entry, at);
-    if (value) out.push(value);
-  });
-  return out;
-}
-
-function requiredText(entry: Record<string, unknown>, key: string, at: string, problems: string[]): string | null {
-  const value = entry[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    problems.push(`${at}.${key} must be a non-empty string, got ${describe(value)}`);
-    return null;
-  }
-  return value;
-}
-
-function oneOf<T extends string>(entry: Record<string, unknown>, key: string, allowed: readonly T[], at: string, problems: string[]): T | null {
-  const value = entry[key];
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    problems.push(`${at}.${key} must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, got ${describe(value)}`);
-    return null;
-  }
-  return value as T;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

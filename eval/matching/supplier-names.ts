@@ -1,10 +1,10 @@
 // The supplier half: EV-A's analyst records a supplier per distinct name; EV-B's analyst searches
 // for each entry's query, as another agency looking for the same company would.
-import type { EvalAgencies } from './agencies';
+import type { EvalAgencies } from '../support/agencies';
 import { mapConcurrently } from './concurrency';
-import { EvalFailure } from './failure';
-import { expectNoUserErrors, type UserError } from './graphql-client';
-import type { Registry } from './registry';
+import { EvalFailure } from '../support/failure';
+import { expectNoUserErrors, type UserError } from '../support/graphql-client';
+import type { Registry } from '../support/registry';
 import type { SupplierNameCase } from './sample';
 
 export interface SearchObservation {

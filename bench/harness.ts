@@ -25,6 +25,7 @@ import { drawSamples } from './scenarios/samples';
 import type { Layer, Scenario } from './scenarios/scenario';
 import { seizureLookup } from './scenarios/seizure-lookup';
 import { LIVE_REFERENCE_PREFIX, seizureRecord } from './scenarios/seizure-record';
+import { LIVE_SUPPLIER_PREFIX, supplierRecord } from './scenarios/supplier-record';
 import { supplyChain } from './scenarios/supply-chain';
 import { startServerProcess } from './server/server-process';
 
@@ -82,7 +83,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
     const client = new Client({ connectionString: url });
     await client.connect();
     cleanups.push(() => client.end());
-    await forgetLiveSeizures(client, log);
+    await forgetLiveRecords(client, log);
     const samples = await drawSamples(client, 1000);
     const machine = await describeMachine(client);
     const statements = await statementStats(client);
@@ -114,6 +115,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       [itemLookup(samples.lookupIdentifiers), ALL_LAYERS],
       [seizureRecord('unmatched', runId, samples.known), ALL_LAYERS],
       [seizureRecord('matching', runId, samples.known), ALL_LAYERS],
+      [supplierRecord('unsighted', runId, samples.partyIdentifiers), ALL_LAYERS],
+      [supplierRecord('sighted', runId, samples.partyIdentifiers), ALL_LAYERS],
     ];
     const context: RunContext = {
       server, peer: peer?.process ?? null, token, claims, floorPool, statements,
@@ -156,10 +159,19 @@ async function startPeer(
   return { process: peer, versions: install.versions };
 }
 
-/** Deletes the seizures earlier runs recorded live (their items, keys and matches go with them), so the dataset is as loaded. */
-async function forgetLiveSeizures(client: Client, log: (line: string) => void): Promise<void> {
-  const { rowCount } = await client.query(`DELETE FROM seizure WHERE reference_key LIKE $1`, [`${LIVE_REFERENCE_PREFIX.toLowerCase()}%`]);
-  if (!rowCount) return;
-  log(`removed ${rowCount} seizures recorded by earlier runs`);
-  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match');
+/**
+ * Deletes the seizures and suppliers earlier runs recorded live (items, keys, matches and
+ * identifiers go with them; sightings, which name records of several kinds, are deleted first),
+ * so the dataset is as loaded.
+ */
+async function forgetLiveRecords(client: Client, log: (line: string) => void): Promise<void> {
+  const { rowCount: seizures } = await client.query(`DELETE FROM seizure WHERE reference_key LIKE $1`, [`${LIVE_REFERENCE_PREFIX.toLowerCase()}%`]);
+  await client.query(
+    `DELETE FROM sighting WHERE record_a IN (SELECT id FROM supplier WHERE name LIKE $1) OR record_b IN (SELECT id FROM supplier WHERE name LIKE $1)`,
+    [`${LIVE_SUPPLIER_PREFIX}%`],
+  );
+  const { rowCount: suppliers } = await client.query(`DELETE FROM supplier WHERE name LIKE $1`, [`${LIVE_SUPPLIER_PREFIX}%`]);
+  if (!seizures && !suppliers) return;
+  log(`removed ${seizures ?? 0} seizures and ${suppliers ?? 0} suppliers recorded by earlier runs`);
+  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match, supplier, supplier_identifier, sighting');
 }

@@ -78,6 +78,13 @@ export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number 
     const perItem = (m.p50Ms - u.p50Ms) / 3;
     return { measured: `${perItem.toFixed(2)} ms per item (${m.p50Ms.toFixed(1)} vs ${u.p50Ms.toFixed(1)} ms)`, met: perItem <= 5 };
   });
+  check('sightings add ≤ 5 ms to a supplier with 3 identifiers (median, sighted vs sighted nothing)', () => {
+    const s = find(results, 'supplier-record-sighted', 'graphql');
+    const u = find(results, 'supplier-record-unsighted', 'graphql');
+    if (!s || !u) return null;
+    const added = s.p50Ms - u.p50Ms;
+    return { measured: `${added.toFixed(2)} ms (${s.p50Ms.toFixed(1)} vs ${u.p50Ms.toFixed(1)} ms)`, met: added <= 5 };
+  });
   check('server memory: peak RSS ≤ 250 MB', () => {
     const peaks = results.flatMap((r) => r.measurements.map((m) => m.serverPeakRssBytes)).filter((b): b is number => b !== null);
     if (peaks.length === 0) return null;

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { KnownIdentity } from './seizure-record';
+import type { KnownPartyIdentifier } from './supplier-record';
 
 export interface Samples {
   /** Items sold to smugglers by a known seller: where supplyChain starts. */
@@ -10,6 +11,8 @@ export interface Samples {
   readableSeizures: string[];
   /** Identifiers already recorded, per kind, for seizureRecord with matches. */
   known: Record<KnownIdentity['kind'], KnownIdentity[]>;
+  /** Identifiers of readable suppliers, as recorded, for supplierCreate with sightings. */
+  partyIdentifiers: KnownPartyIdentifier[];
 }
 
 // Community-readable records: what the benchmark's caller (an agency like any other) can read.
@@ -52,9 +55,14 @@ export async function drawSamples(client: ClientBase, count: number): Promise<Sa
     );
     known[kind] = rows.map((row) => ({ kind, field, ...row }));
   }
+  const parties = await client.query<KnownPartyIdentifier>(
+    `SELECT si.scheme, si.value FROM supplier_identifier si JOIN supplier p ON p.id = si.supplier_id
+      WHERE p.handling ${READABLE} ORDER BY si.supplier_id, si.position LIMIT $1`,
+    [count * 20],
+  );
   const samples = {
     supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)),
-    readableSeizures: seizures.rows.map((r) => r.id), known,
+    readableSeizures: seizures.rows.map((r) => r.id), known, partyIdentifiers: parties.rows,
   };
   for (const [name, list] of Object.entries({ ...samples, ...samples.known })) {
     if (Array.isArray(list) && list.length === 0) throw new Error(`the dataset gave no ${name} to sample`);

@@ -5,7 +5,7 @@ import { foldConfusables } from '../../src/modules/matching/confusables';
 import { validateSeizure } from '../../src/modules/seizure/seizure.validation';
 import { Problems } from '../../src/shared/domain-error';
 import type { Layer, Scenario } from './scenario';
-import type { SqlWork } from './sql-session';
+import { placeholders, type SqlWork } from './sql-session';
 
 /** An identifier already in the dataset, as an officer elsewhere recorded it. */
 export interface KnownIdentity {
@@ -141,8 +141,3 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
   );
   return { seizure: { id: inserted.id, reference: inserted.reference }, userErrors: [] };
 };
-
-/** `($1, $2), ($3, $4)` for 2 rows of 2 columns. */
-function placeholders(rows: number, columns: number): string {
-  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
-}

@@ -53,3 +53,8 @@ export function positional(condition: { clause: string; params: Record<string, u
   });
   return { clause, values: order.map((name) => condition.params[name]) };
 }
+
+/** `($1, $2), ($3, $4)` for 2 rows of 2 columns. */
+export function placeholders(rows: number, columns: number): string {
+  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
+}

@@ -3,7 +3,8 @@ import { getOperationAST, GraphQLError, printSchema, type DocumentNode, type Exe
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-type Compiled = ReturnType<typeof compileQuery>;
+/** An operation compiled, or why it could not be (an operation not in the document). */
+type Compilation = CompiledQuery | ExecutionResult;
 
 /**
  * Executes operations compiled once to JavaScript (graphql-jit) instead of interpreting the
@@ -15,7 +16,7 @@ type Compiled = ReturnType<typeof compileQuery>;
  * live as long as the document does.
  */
 export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiledByDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const compiledByDocument = new WeakMap<DocumentNode, Map<string, Compilation>>();
 
   const executor: GatewayExecutor = async (request) => {
     const { document, operationName } = request;
@@ -23,15 +24,15 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
     if (!byOperation) compiledByDocument.set(document, byOperation = new Map());
     const key = operationName ?? '';
     let compiled = byOperation.get(key);
-    if (!compiled) byOperation.set(key, compiled = compileQuery(schema, document, operationName ?? undefined));
-    if (!isCompiledQuery(compiled as Parameters<typeof isCompiledQuery>[0])) return compiled as GatewayExecutionResult;
+    if (!compiled) byOperation.set(key, compiled = compileQuery(schema, document, operationName ?? undefined) as Compilation);
+    if (!isCompiledQuery(compiled)) return compiled as GatewayExecutionResult;
     // Variables are coerced by graphql-js first, so that a refusal reads exactly as it would
     // without compilation, and Apollo recognises it as the client's (BAD_USER_INPUT, HTTP 400).
     const variables = request.request.variables ?? {};
     const operation = request.operation ?? getOperationAST(document, operationName);
     const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables, { maxErrors: 50 });
     if (coerced.errors) return { errors: coerced.errors };
-    const result = await (compiled as CompiledQuery).query(undefined, request.context, variables);
+    const result = await compiled.query(undefined, request.context, variables);
     return (result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result) as GatewayExecutionResult;
   };
 

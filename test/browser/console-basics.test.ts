@@ -7,7 +7,7 @@ import { signToken } from '../../src/auth/tokens';
 import { makeAgency } from '../factories/agency.factory';
 import { makeSeizure } from '../factories/seizure.factory';
 import { TEST_SECRET, TestApp } from '../setup/test-app';
-import { launchBrowser, openWatchedPage, screenshot, signInWithDemoToken, type WatchedPage } from './support/browser';
+import { launchBrowser, openWatchedPage, runGraphiQLQuery, screenshot, signInWithDemoToken, type WatchedPage } from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -118,9 +118,7 @@ describe('GraphiQL', () => {
     expect(response?.headers()['content-security-policy']).toBe(
       "default-src 'self'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
     );
-    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('RecentSeizures'));
-    await page.locator('.graphiql-execute-button').click();
-    expect((await answered).status()).toBe(200);
+    expect((await runGraphiQLQuery(page, 'RecentSeizures')).status()).toBe(200);
     await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('DUNES-2026-0008'));
     await screenshot(page, '09-graphiql');
     watched.expectClean();

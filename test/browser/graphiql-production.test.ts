@@ -7,7 +7,7 @@ import { Role } from '../../src/auth/roles';
 import { makeAgency } from '../factories/agency.factory';
 import { makeSeizure } from '../factories/seizure.factory';
 import { TestApp } from '../setup/test-app';
-import { launchBrowser, openWatchedPage, screenshot } from './support/browser';
+import { launchBrowser, openWatchedPage, runGraphiQLQuery, screenshot } from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -44,10 +44,7 @@ describe('GraphiQL in production', () => {
       const note = page.getByRole('note');
       await note.waitFor();
       expect(await note.textContent()).toMatch(/completion and the docs need introspection, which this registry turns off in production/);
-      await page.locator('.graphiql-execute-button').waitFor();
-      const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes('RecentSeizures'));
-      await page.locator('.graphiql-execute-button').click();
-      expect((await answered).status()).toBe(200);
+      expect((await runGraphiQLQuery(page, 'RecentSeizures')).status()).toBe(200);
       await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('FR-SEIN-2026-0004'));
       expect(posted.filter((body) => body.includes('__schema'))).toEqual([]);
       expect(posted).toHaveLength(1);

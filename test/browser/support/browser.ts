@@ -78,3 +78,15 @@ export async function signInWithDemoToken(page: Page, baseUrl: string): Promise<
   await page.getByRole('button', { name: 'Use the demo token' }).click();
   await page.getByRole('heading', { name: /Recent seizures of/ }).waitFor();
 }
+
+/**
+ * Runs GraphiQL's query once its editor holds it: the execute button is drawn before the editor
+ * has loaded the query (its worker starts later on a busy machine), and a click before then runs
+ * nothing. Answers the response of the POST that sends the named operation.
+ */
+export async function runGraphiQLQuery(page: Page, operationName: string) {
+  await page.waitForFunction((name) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(name), operationName);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(operationName));
+  await page.locator('.graphiql-execute-button').click();
+  return answered;
+}

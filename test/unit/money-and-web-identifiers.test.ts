@@ -116,6 +116,8 @@ describe('URL (canonical form)', () => {
   it.each([
     ['ftp://files.example/a', 'http or https'],
     ['https://localhost/a', 'host with a domain'],
+    ['..', 'host with a domain'],
+    ['https://shop..example/a', 'host with a domain'],
     ['https://shop example/a', 'spaces'],
   ])('refuses %j (%s)', (raw, message) => {
     expect(keyOf(S.URL, raw)).toContain(message);

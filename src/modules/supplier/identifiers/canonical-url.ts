@@ -21,7 +21,7 @@ export function canonicalUrlKey(raw: string): KeyResult {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse(`URL '${raw}' must be a web address (http or https)`);
   const host = url.hostname.replace(/\.$/, '').replace(/^(?:www|m)\.(?=[^.]+\.)/, '');
-  if (!host.includes('.')) return refuse(`URL '${raw}' needs a host with a domain, got '${url.hostname}'`);
+  if (!/^[^.]+(?:\.[^.]+)+$/.test(host)) return refuse(`URL '${raw}' needs a host with a domain, got '${url.hostname}'`);
   const port = url.port ? `:${url.port}` : '';
   const path = url.pathname.replace(/\/+$/, '');
   // Kept as written: URLSearchParams would re-encode what it keeps.

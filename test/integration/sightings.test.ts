@@ -109,12 +109,10 @@ describe('sightings(identifier:)', () => {
   it('answers every holder of an identifier written any valid way: readable records, then one hit per agency and handling', async () => {
     const mobile = freshMobile();
     const british1 = await supplier(analystGB, { identifiers: [{ scheme: 'PHONE', value: `00964${mobile}` }] });
-    const hiddenGerman = [
-      await supplier(analystDE, { handling: 'TLP_AMBER', identifiers: [{ scheme: 'PHONE', value: `+964 ${mobile}` }] }),
-      await supplier(analystDE, { handling: 'TLP_AMBER', identifiers: [{ scheme: 'PHONE', value: `+964-${mobile}` }] }),
-    ];
+    // Two hidden German suppliers: one hit for both.
+    await supplier(analystDE, { handling: 'TLP_AMBER', identifiers: [{ scheme: 'PHONE', value: `+964 ${mobile}` }] });
+    await supplier(analystDE, { handling: 'TLP_AMBER', identifiers: [{ scheme: 'PHONE', value: `+964-${mobile}` }] });
     await supplier(analystDE, { handling: 'TLP_RED', identifiers: [{ scheme: 'PHONE', value: `+964 ${mobile}` }] });
-    expect(hiddenGerman).toHaveLength(2);
 
     const res = await app.graphql(analystBE, SIGHTINGS, { scheme: 'phone', value: `(+964) ${mobile.slice(0, 3)} ${mobile.slice(3)}` });
     expect(res.body.errors).toBeUndefined();

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
-import { invalidArgument } from '../../shared/refusal';
 import { HandlingCode } from '../../shared/handling';
-import { identifierKey, parseScheme } from '../supplier/party-identifiers';
+import { identifierArgument } from '../supplier/party-identifiers';
 import { IdentifierScheme } from '../supplier/supplier.enums';
 import { SightedKind, SightingBasis } from './sighting.enums';
 
@@ -55,11 +54,8 @@ export class SightingService {
    * the caller's agency's jurisdiction): readable ones, then one hit per agency and handling.
    */
   async byIdentifier(identifier: { scheme: string; value: string }): Promise<SightingView[]> {
-    const scheme = parseScheme(identifier.scheme, LOOKUP_SCHEMES);
-    if (!scheme) throw invalidArgument(`identifier scheme '${identifier.scheme.trim()}' is not known: use one of ${LOOKUP_SCHEMES.join(', ')}`, 'identifier');
-    const key = identifierKey(scheme, identifier.value.trim(), this.caller.agency?.jurisdiction ?? null);
-    if (!key.ok) throw invalidArgument(key.message, 'identifier');
-    const rows: SightingRow[] = await this.manager.query('SELECT * FROM sightings_by_key($1, $2)', [scheme, key.key]);
+    const { scheme, key } = identifierArgument(identifier, this.caller.agency?.jurisdiction ?? null, 'identifier', LOOKUP_SCHEMES);
+    const rows: SightingRow[] = await this.manager.query('SELECT * FROM sightings_by_key($1, $2)', [scheme, key]);
     const basis = scheme === IdentifierScheme.URL ? SightingBasis.SAME_URL : SightingBasis.SAME_IDENTIFIER;
     const seenHits = new Set<string>();
     return rows.flatMap((row) => {
@@ -68,7 +64,7 @@ export class SightingService {
         if (seenHits.has(hit)) return [];
         seenHits.add(hit);
       }
-      return [viewOf({ ...row, basis, scheme, value_key: key.key, score: '1' }, '')];
+      return [viewOf({ ...row, basis, scheme, value_key: key, score: '1' }, '')];
     });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { domainToASCII } from 'node:url';
 import { ErrorCode, type Problems } from '../../shared/domain-error';
+import { invalidArgument } from '../../shared/refusal';
 import { ISO_COUNTRY_CODES } from '../../shared/iso-countries';
 import { canonicalUrlKey } from './identifiers/canonical-url';
 import { cryptoWalletKey } from './identifiers/crypto-wallet';
@@ -311,4 +312,22 @@ export function validatePartyIdentifier(
     return null;
   }
   return { scheme, value, valueKey: key.key };
+}
+
+/**
+ * The scheme and key of an identifier given as an argument (a filter, a look-up), a phone in
+ * national form read in `region`; one that cannot be an identifier of `schemes` is a refusal of
+ * that argument (BAD_USER_INPUT).
+ */
+export function identifierArgument(
+  identifier: { scheme: string; value: string },
+  region: string | null,
+  argument: string,
+  schemes: readonly IdentifierScheme[] = IDENTIFIER_SCHEMES,
+): { scheme: IdentifierScheme; key: string } {
+  const scheme = parseScheme(identifier.scheme, schemes);
+  if (!scheme) throw invalidArgument(`identifier scheme '${identifier.scheme.trim()}' is not known: use one of ${schemes.join(', ')}`, argument);
+  const key = identifierKey(scheme, identifier.value.trim(), region);
+  if (!key.ok) throw invalidArgument(key.message, argument);
+  return { scheme, key: key.key };
 }

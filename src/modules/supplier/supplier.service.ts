@@ -8,7 +8,7 @@ import { cursorCodec, type CursorKey } from '../../shared/paging/cursor';
 import { decodePage, pageFromFetched, rowsToFetch } from '../../shared/paging/keyset-page';
 import { emptyPage, type Page, type PageRequest } from '../../shared/paging/page';
 import { normaliseCodes } from '../agency/agency-codes';
-import { identifierKey, parseScheme } from './party-identifiers';
+import { identifierArgument } from './party-identifiers';
 import {
   candidateCondition,
   MIN_SCORE,
@@ -188,7 +188,8 @@ export class SupplierService {
       });
     }
     if (filter.identifier) {
-      const { scheme, key } = identifierFilter(filter.identifier, this.caller.agency?.jurisdiction ?? null);
+      // A national phone number is read in the caller's agency's jurisdiction.
+      const { scheme, key } = identifierArgument(filter.identifier, this.caller.agency?.jurisdiction ?? null, 'filter');
       query.andWhere(
         'EXISTS (SELECT 1 FROM supplier_identifier si WHERE si.supplier_id = sup.id AND si.scheme = :idScheme AND si.value_key = :idKey)',
         { idScheme: scheme, idKey: key },
@@ -196,16 +197,4 @@ export class SupplierService {
     }
     return query;
   }
-}
-
-/**
- * The scheme and normalised value of an identifier filter (a national phone number read in the
- * caller's agency's jurisdiction); a value that cannot be one is a BAD_USER_INPUT.
- */
-function identifierFilter(identifier: { scheme: string; value: string }, region: string | null): { scheme: string; key: string } {
-  const scheme = parseScheme(identifier.scheme);
-  if (!scheme) throw invalidArgument(`identifier scheme '${identifier.scheme}' is not known`, 'filter');
-  const key = identifierKey(scheme, identifier.value.trim(), region);
-  if (!key.ok) throw invalidArgument(key.message, 'filter');
-  return { scheme, key: key.key };
 }

@@ -24,4 +24,4 @@ export function isScaleName(value: string): value is ScaleName {
 }
 
 /** Bump when the generator changes what it produces: a stored dataset of another version is reloaded. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;

@@ -21,9 +21,13 @@ function phone(random: Random, country: string): string {
   return random.chance(0.6) ? `+${example.countryCallingCode} ${national}` : `00${example.countryCallingCode}-${national.slice(0, 3)}-${national.slice(3)}`;
 }
 
+const MAILBOXES = ['info', 'sales', 'export', 'orders', 'office', 'service'];
+
 /**
- * Zero to four identifiers of a firm (VAT or company registration, phone, e-mail, website), keyed
- * by the service's own normalisation. Web and mail domains are under `.example`, never real.
+ * The identifiers of a firm, five on average (a registry's traders are known by their VAT or
+ * company registration, a shop line and their staff's mobiles, mailboxes and a website), keyed
+ * by the service's own normalisation, so that a large dataset holds a million. Web and mail
+ * domains are under `.example`, never real.
  */
 export function partyIdentifiers(
   random: Random,
@@ -32,14 +36,16 @@ export function partyIdentifiers(
 ): void {
   const domain = `${firm.brand.toLowerCase()}-${firm.country.toLowerCase()}.example`;
   const wanted: Array<[IdentifierScheme, string]> = [];
-  if (random.chance(0.6)) {
-    wanted.push(REGISTRATION_ONLY.has(firm.country)
-      ? [IdentifierScheme.COMPANY_REG, `${firm.country}-${random.digits(6)}-${random.letters(2)}${random.digits(4)}`]
-      : [IdentifierScheme.VAT, vat(random, firm.country)]);
+  const registration: [IdentifierScheme, string] = [IdentifierScheme.COMPANY_REG, `${firm.country}-${random.digits(6)}-${random.letters(2)}${random.digits(4)}`];
+  if (REGISTRATION_ONLY.has(firm.country)) {
+    if (random.chance(0.9)) wanted.push(registration);
+  } else {
+    if (random.chance(0.9)) wanted.push([IdentifierScheme.VAT, vat(random, firm.country)]);
+    if (random.chance(0.4)) wanted.push(registration);
   }
-  if (random.chance(0.4)) wanted.push([IdentifierScheme.PHONE, phone(random, firm.country)]);
-  if (random.chance(0.3)) wanted.push([IdentifierScheme.EMAIL, `${random.pick(['info', 'sales', 'export', 'orders'])}@${domain}`]);
-  if (random.chance(0.25)) wanted.push([IdentifierScheme.WEBSITE, random.chance(0.5) ? `https://www.${domain}/shop` : `www.${domain}`]);
+  for (let n = random.int(1, 3); n > 0; n--) wanted.push([IdentifierScheme.PHONE, phone(random, firm.country)]);
+  for (const mailbox of random.sample(MAILBOXES, random.int(1, 2))) wanted.push([IdentifierScheme.EMAIL, `${mailbox}@${domain}`]);
+  if (random.chance(0.5)) wanted.push([IdentifierScheme.WEBSITE, random.chance(0.5) ? `https://www.${domain}/shop` : `www.${domain}`]);
   wanted.forEach(([scheme, value], i) => {
     const key = identifierKey(scheme, value, firm.country);
     if (!key.ok) throw new Error(`generated ${scheme} '${value}' is not valid: ${key.message}`);

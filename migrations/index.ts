@@ -16,6 +16,8 @@ import { ClientKeys1795894200000 } from './1795894200000-ClientKeys';
 import { IdentifierFold1795894300000 } from './1795894300000-IdentifierFold';
 import { HitShown1795894400000 } from './1795894400000-HitShown';
 import { Sightings1795894500000 } from './1795894500000-Sightings';
+import { PaymentKinds1795894600000 } from './1795894600000-PaymentKinds';
+import { Payments1795894700000 } from './1795894700000-Payments';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -37,4 +39,6 @@ export const migrations: Function[] = [
   IdentifierFold1795894300000,
   HitShown1795894400000,
   Sightings1795894500000,
+  PaymentKinds1795894600000,
+  Payments1795894700000,
 ];

@@ -19,9 +19,10 @@ CREATE TYPE item_kind AS ENUM ('BOAT', 'ENGINE', 'LIFE_JACKET', 'FUEL_CONTAINER'
 CREATE TYPE life_jacket_size AS ENUM ('ADULT', 'CHILD', 'INFANT');
 CREATE TYPE match_basis AS ENUM ('SAME_HIN', 'SAME_SERIAL', 'SAME_BATCH', 'ANALYST_LINK');
 CREATE TYPE match_status AS ENUM ('SUGGESTED', 'CONFIRMED', 'REJECTED');
-CREATE TYPE sighted_kind AS ENUM ('SUPPLIER');
+CREATE TYPE payment_method AS ENUM ('HAWALA', 'MONEY_TRANSFER', 'BANK_TRANSFER', 'CASH', 'CRYPTO', 'CARD', 'OTHER', 'UNKNOWN');
+CREATE TYPE sighted_kind AS ENUM ('SUPPLIER', 'PAYMENT');
 CREATE TYPE sighting_basis AS ENUM ('SAME_IDENTIFIER', 'SAME_URL', 'SAME_CONTENT', 'SIMILAR_TEXT');
-CREATE TYPE supplier_role AS ENUM ('MANUFACTURER', 'IMPORTER', 'WHOLESALER', 'RETAILER', 'ONLINE_SELLER', 'FACILITATOR', 'UNKNOWN');
+CREATE TYPE supplier_role AS ENUM ('MANUFACTURER', 'IMPORTER', 'WHOLESALER', 'RETAILER', 'ONLINE_SELLER', 'FACILITATOR', 'MONEY_BROKER', 'BUYER', 'UNKNOWN');
 CREATE TYPE transport_mode AS ENUM ('ROAD', 'SEA', 'AIR', 'RAIL', 'POST', 'COURIER', 'UNKNOWN');
 
 -- Table agency
@@ -248,6 +249,103 @@ CREATE POLICY movement_item_read ON movement_item FOR SELECT TO registry_app USI
   WHERE (p.id = movement_item.movement_id))));
 GRANT INSERT, SELECT, UPDATE ON movement_item TO registry_app;
 
+-- Table payment
+CREATE TABLE payment (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agency_id uuid NOT NULL,
+  payer_id uuid,
+  payee_id uuid,
+  broker_count smallint DEFAULT '0'::smallint NOT NULL,
+  method payment_method DEFAULT 'UNKNOWN'::payment_method NOT NULL,
+  amount numeric,
+  currency character(3),
+  paid_at timestamp with time zone,
+  from_country character(2),
+  to_country character(2),
+  reference text,
+  reference_key text,
+  handling handling_code NOT NULL,
+  shared_with uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  recorded_by text NOT NULL,
+  client_key text,
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE payment ADD CONSTRAINT "PK_fcaec7df5adf9cac408c686b2ab" PRIMARY KEY (id);
+ALTER TABLE payment ADD CONSTRAINT payment_agency_client_key UNIQUE (agency_id, client_key);
+ALTER TABLE payment ADD CONSTRAINT "FK_14d2f05fcc5e9b762a259a5e3dd" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE payment ADD CONSTRAINT "FK_43da65ab1505862a57fd9d462e6" FOREIGN KEY (payee_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE payment ADD CONSTRAINT "FK_b17a01172f69d4efcd728e53ecb" FOREIGN KEY (payer_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE payment ADD CONSTRAINT payment_amount_has_currency CHECK (((amount IS NULL) = (currency IS NULL)));
+ALTER TABLE payment ADD CONSTRAINT payment_amount_positive CHECK ((amount > (0)::numeric));
+ALTER TABLE payment ADD CONSTRAINT payment_parties_differ CHECK ((payer_id <> payee_id));
+CREATE INDEX payment_paid_at_idx ON public.payment USING btree (paid_at);
+CREATE INDEX payment_payee_idx ON public.payment USING btree (payee_id);
+CREATE INDEX payment_payer_idx ON public.payment USING btree (payer_id);
+CREATE INDEX payment_recorded_at_idx ON public.payment USING btree (recorded_at);
+CREATE INDEX payment_reference_key_idx ON public.payment USING btree (reference_key);
+ALTER TABLE payment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment FORCE ROW LEVEL SECURITY;
+CREATE POLICY payment_insert ON payment FOR INSERT TO registry_app WITH CHECK (((agency_id = app_agency()) AND (recorded_by = app_subject())));
+CREATE POLICY payment_owner_read ON payment FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY payment_read ON payment FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+GRANT INSERT, SELECT ON payment TO registry_app;
+
+-- Table payment_broker
+CREATE TABLE payment_broker (
+  payment_id uuid NOT NULL,
+  "position" smallint NOT NULL,
+  supplier_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE payment_broker ADD CONSTRAINT "PK_dc2ae8a8750a133d83a97836d05" PRIMARY KEY (payment_id, "position");
+ALTER TABLE payment_broker ADD CONSTRAINT "FK_a071e08bdb04d8ac5f7f2a615b3" FOREIGN KEY (supplier_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE payment_broker ADD CONSTRAINT "FK_e362681f29fd435d826e5c06d04" FOREIGN KEY (payment_id) REFERENCES payment(id) ON DELETE CASCADE;
+CREATE INDEX payment_broker_supplier_idx ON public.payment_broker USING btree (supplier_id);
+ALTER TABLE payment_broker ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment_broker FORCE ROW LEVEL SECURITY;
+CREATE POLICY payment_broker_insert ON payment_broker FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY payment_broker_owner_read ON payment_broker FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY payment_broker_read ON payment_broker FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM payment p
+  WHERE (p.id = payment_broker.payment_id))));
+GRANT INSERT, SELECT ON payment_broker TO registry_app;
+
+-- Table payment_movement
+CREATE TABLE payment_movement (
+  payment_id uuid NOT NULL,
+  movement_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE payment_movement ADD CONSTRAINT "PK_cbef1b952e23d783e066e800494" PRIMARY KEY (payment_id, movement_id);
+ALTER TABLE payment_movement ADD CONSTRAINT "FK_807a3b5fed37009952149a38602" FOREIGN KEY (movement_id) REFERENCES movement(id) ON DELETE CASCADE;
+ALTER TABLE payment_movement ADD CONSTRAINT "FK_fa9e6f8a53f90be3f1881ad9e8a" FOREIGN KEY (payment_id) REFERENCES payment(id) ON DELETE CASCADE;
+CREATE INDEX payment_movement_movement_idx ON public.payment_movement USING btree (movement_id);
+ALTER TABLE payment_movement ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment_movement FORCE ROW LEVEL SECURITY;
+CREATE POLICY payment_movement_insert ON payment_movement FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY payment_movement_read ON payment_movement FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM payment p
+  WHERE (p.id = payment_movement.payment_id))));
+GRANT INSERT, SELECT ON payment_movement TO registry_app;
+
+-- Table payment_seizure
+CREATE TABLE payment_seizure (
+  payment_id uuid NOT NULL,
+  seizure_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE payment_seizure ADD CONSTRAINT "PK_550b24cd00cde287f2f2f6d15f3" PRIMARY KEY (payment_id, seizure_id);
+ALTER TABLE payment_seizure ADD CONSTRAINT "FK_8af23ccad2bc1ba38018cffe5c2" FOREIGN KEY (seizure_id) REFERENCES seizure(id) ON DELETE CASCADE;
+ALTER TABLE payment_seizure ADD CONSTRAINT "FK_9defe51c36a9eaf26f37e047732" FOREIGN KEY (payment_id) REFERENCES payment(id) ON DELETE CASCADE;
+CREATE INDEX payment_seizure_seizure_idx ON public.payment_seizure USING btree (seizure_id);
+ALTER TABLE payment_seizure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment_seizure FORCE ROW LEVEL SECURITY;
+CREATE POLICY payment_seizure_insert ON payment_seizure FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY payment_seizure_read ON payment_seizure FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM payment p
+  WHERE (p.id = payment_seizure.payment_id))));
+GRANT INSERT, SELECT ON payment_seizure TO registry_app;
+
 -- Table route_leg
 CREATE TABLE route_leg (
   seizure_id uuid NOT NULL,
@@ -410,13 +508,41 @@ CREATE POLICY supplier_merge_read ON supplier_merge FOR SELECT TO registry_app U
 GRANT DELETE, INSERT, SELECT ON supplier_merge TO registry_app;
 
 -- Views
+CREATE VIEW payment_party AS
+ SELECT p.id AS payment_id,
+    0 AS "position",
+    p.payer_id AS supplier_id
+   FROM payment p
+  WHERE p.payer_id IS NOT NULL
+UNION ALL
+ SELECT b.payment_id,
+    b."position"::integer AS "position",
+    b.supplier_id
+   FROM payment_broker b
+UNION ALL
+ SELECT p.id AS payment_id,
+    p.broker_count + 1 AS "position",
+    p.payee_id AS supplier_id
+   FROM payment p
+  WHERE p.payee_id IS NOT NULL;
 CREATE VIEW sighting_key AS
  SELECT 'SUPPLIER'::sighted_kind AS record_kind,
-    supplier_id AS record_id,
-    agency_id,
-    scheme,
-    value_key
-   FROM supplier_identifier si;
+    si.supplier_id AS record_id,
+    si.agency_id,
+    si.scheme,
+    si.value_key
+   FROM supplier_identifier si
+UNION ALL
+ SELECT 'PAYMENT'::sighted_kind AS record_kind,
+    p.id AS record_id,
+    p.agency_id,
+    'HAWALA_CODE'::text AS scheme,
+    p.reference_key AS value_key
+   FROM payment p
+  WHERE p.reference_key IS NOT NULL;
+
+-- View privileges
+GRANT SELECT ON payment_party TO registry_app;
 
 -- Function app_agency()
 CREATE OR REPLACE FUNCTION public.app_agency()
@@ -629,6 +755,55 @@ AS $function$
       $function$;
 GRANT EXECUTE ON FUNCTION item_match_link(uuid[]) TO registry_app;
 
+-- Function money_trail_hidden_parties(uuid[],integer[],integer[],integer)
+CREATE OR REPLACE FUNCTION public.money_trail_hidden_parties(payment_ids uuid[], from_positions integer[], hops integer[], step integer)
+ RETURNS TABLE(agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT DISTINCT first_hidden.agency_id, first_hidden.handling
+          FROM unnest(payment_ids, from_positions, hops) AS asked(payment_id, position, hops)
+          JOIN payment p ON p.id = asked.payment_id
+          CROSS JOIN LATERAL (
+            SELECT party.agency_id, party.handling
+              FROM payment_party pp JOIN supplier party ON party.id = pp.supplier_id
+             WHERE pp.payment_id = p.id AND (pp.position - asked.position) * step BETWEEN 1 AND asked.hops
+               AND NOT app_can_read(party.agency_id, party.handling, party.shared_with, party.recorded_by)
+             ORDER BY (pp.position - asked.position) * step
+             LIMIT 1
+          ) AS first_hidden
+         WHERE app_can_read(p.agency_id, p.handling, p.shared_with, p.recorded_by)
+           AND app_may_show_hit(first_hidden.handling)
+      $function$;
+GRANT EXECUTE ON FUNCTION money_trail_hidden_parties(uuid[],integer[],integer[],integer) TO registry_app;
+
+-- Function money_trail_hidden_payments(uuid[],text)
+CREATE OR REPLACE FUNCTION public.money_trail_hidden_payments(supplier_ids uuid[], direction text)
+ RETURNS TABLE(agency_id uuid, handling handling_code)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        SELECT DISTINCT hidden.agency_id, hidden.handling
+          FROM supplier known
+          CROSS JOIN LATERAL (
+            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
+             WHERE direction = 'FOLLOW_MONEY' AND p.payer_id = known.id
+            UNION ALL
+            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
+             WHERE direction = 'TOWARDS_PAYERS' AND p.payee_id = known.id
+            UNION ALL
+            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment_broker b JOIN payment p ON p.id = b.payment_id
+             WHERE direction = 'TOWARDS_PAYERS' AND b.supplier_id = known.id
+          ) AS hidden
+         WHERE known.id = ANY(supplier_ids)
+           AND app_can_read(known.agency_id, known.handling, known.shared_with, known.recorded_by)
+           AND NOT app_can_read(hidden.agency_id, hidden.handling, hidden.shared_with, hidden.recorded_by)
+           AND app_may_show_hit(hidden.handling)
+      $function$;
+GRANT EXECUTE ON FUNCTION money_trail_hidden_payments(uuid[],text) TO registry_app;
+
 -- Function seizure_client_key_taken(text)
 CREATE OR REPLACE FUNCTION public.seizure_client_key_taken(key text)
  RETURNS boolean
@@ -649,6 +824,9 @@ CREATE OR REPLACE FUNCTION public.sighted_record(kind sighted_kind, id uuid)
 AS $function$
         SELECT s.agency_id, s.handling, app_can_read(s.agency_id, s.handling, s.shared_with, s.recorded_by)
           FROM supplier s WHERE kind = 'SUPPLIER' AND s.id = sighted_record.id
+        UNION ALL
+        SELECT p.agency_id, p.handling, app_can_read(p.agency_id, p.handling, p.shared_with, p.recorded_by)
+          FROM payment p WHERE kind = 'PAYMENT' AND p.id = sighted_record.id
       $function$;
 
 -- Function sighting_link(sighted_kind,uuid[])

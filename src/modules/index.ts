@@ -2,7 +2,9 @@ import { agencyModule } from './agency/agency.module';
 import { auditModule } from './audit/audit.module';
 import { itemModule } from './item/item.module';
 import { matchingModule } from './matching/matching.module';
+import { moneyTrailModule } from './money-trail/money-trail.module';
 import { movementModule } from './movement/movement.module';
+import { paymentModule } from './payment/payment.module';
 import type { LoadersOf } from './registry-module';
 import { routeModule } from './route/route.module';
 import { seizureModule } from './seizure/seizure.module';
@@ -27,6 +29,8 @@ export const registryModules = [
   supplyChainModule,
   matchingModule,
   sightingModule,
+  paymentModule,
+  moneyTrailModule,
   auditModule,
 ] as const;
 

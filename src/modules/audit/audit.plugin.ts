@@ -7,7 +7,7 @@ import type { Logger } from '../../shared/logger';
 import { appendAuditEvents, type AuditOutcome, type AuditRecord } from './audit.service';
 
 /** Queries audited whatever they answer: supply-chain walks, and who holds an identifier. */
-const AUDITED_QUERIES = new Set(['supplyChain', 'supplierReach', 'sightings']);
+const AUDITED_QUERIES = new Set(['supplyChain', 'supplierReach', 'sightings', 'moneyTrail']);
 
 /** Ids the caller named in a field's arguments (`id`, `*Id`, `*Ids`), as given. */
 function namedIds(args: unknown, found: string[] = []): string[] {

@@ -9,4 +9,5 @@ export enum SightingBasis {
 /** The kinds of record sightings join (the database's `sighted_kind`). */
 export enum SightedKind {
   SUPPLIER = 'SUPPLIER',
+  PAYMENT = 'PAYMENT',
 }

@@ -7,14 +7,16 @@ import { SightingService, type SightingView } from './sighting.service';
 export interface SightingLoaders {
   /** The sightings of a readable supplier, as the caller may see them. */
   ofSupplier: DataLoader<string, SightingView[]>;
+  /** The sightings of a readable payment (its reference), as the caller may see them. */
+  ofPayment: DataLoader<string, SightingView[]>;
 }
 
 /** Per-request loaders (never shared across requests: they carry the caller's rights). */
 export function createSightingLoaders(tx: RequestTransaction): SightingLoaders {
-  return {
-    ofSupplier: new DataLoader(async (ids) => {
-      const sightings = await new SightingService(await tx.manager(), await tx.caller()).of(SightedKind.SUPPLIER, ids);
+  const of = (kind: SightedKind) =>
+    new DataLoader<string, SightingView[]>(async (ids) => {
+      const sightings = await new SightingService(await tx.manager(), await tx.caller()).of(kind, ids);
       return groupBy(ids, sightings.map((s) => [s.recordId, s] as const));
-    }),
-  };
+    });
+  return { ofSupplier: of(SightedKind.SUPPLIER), ofPayment: of(SightedKind.PAYMENT) };
 }

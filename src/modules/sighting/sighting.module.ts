@@ -1,11 +1,11 @@
 import { defineModule } from '../registry-module';
 import { SIGHTING_ENUMS } from './sighting.enums.graphql';
 import { createSightingLoaders } from './sighting.loader';
-import { SightingResolver, SupplierSightingsResolver } from './sighting.resolver';
+import { PaymentSightingsResolver, SightingResolver, SupplierSightingsResolver } from './sighting.resolver';
 
 export const sightingModule = defineModule({
   name: 'sighting',
-  resolvers: [SightingResolver, SupplierSightingsResolver],
+  resolvers: [SightingResolver, SupplierSightingsResolver, PaymentSightingsResolver],
   enums: SIGHTING_ENUMS,
   loaders: createSightingLoaders,
 });

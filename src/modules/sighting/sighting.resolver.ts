@@ -3,6 +3,8 @@ import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graph
 import { requireBusinessReader } from '../../auth/access';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { Node } from '../../graphql/relay/node';
+import type { PaymentEntity } from '../payment/payment.entity';
+import { PaymentType } from '../payment/payment.type';
 import { RestrictedHitType } from '../supply-chain/supply-chain.type';
 import type { SupplierEntity } from '../supplier/supplier.entity';
 import { PartyIdentifierInput } from '../supplier/supplier.inputs';
@@ -30,6 +32,8 @@ export class SightingResolver {
     switch (sighting.other.kind) {
       case SightedKind.SUPPLIER:
         return context.loaders.supplier.byId.load(sighting.other.id);
+      case SightedKind.PAYMENT:
+        return context.loaders.payment.byId.load(sighting.other.id);
     }
   }
 
@@ -47,6 +51,12 @@ export class SightingResolver {
   }
 }
 
+/** Nested sightings follow the core rule: audited when the answer holds a restricted hit. */
+function noted(sightings: SightingView[], context: RequestContext, info: GraphQLResolveInfo): SightingView[] {
+  if (sightings.some((s) => 'restrictedHit' in s)) noteRestrictedHit(context, info);
+  return sightings;
+}
+
 /** A supplier's sightings. */
 @Resolver(() => SupplierType)
 export class SupplierSightingsResolver {
@@ -54,8 +64,17 @@ export class SupplierSightingsResolver {
     description: 'The same identifier held by other agencies\' records, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
   })
   async sightings(@Root() supplier: SupplierEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SightingView[]> {
-    const sightings = await context.loaders.sighting.ofSupplier.load(supplier.id);
-    if (sightings.some((s) => 'restrictedHit' in s)) noteRestrictedHit(context, info);
-    return sightings;
+    return noted(await context.loaders.sighting.ofSupplier.load(supplier.id), context, info);
+  }
+}
+
+/** A payment's sightings. */
+@Resolver(() => PaymentType)
+export class PaymentSightingsResolver {
+  @FieldResolver(() => [SightingType], {
+    description: 'The same reference (compared as a HAWALA_CODE) held by other agencies\' records, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
+  })
+  async sightings(@Root() payment: PaymentEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SightingView[]> {
+    return noted(await context.loaders.sighting.ofPayment.load(payment.id), context, info);
   }
 }

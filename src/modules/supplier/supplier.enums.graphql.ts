@@ -14,6 +14,8 @@ export const SUPPLIER_ENUMS: EnumDeclaration[] = [
       RETAILER: { description: 'Sells to buyers from a shop or warehouse.' },
       ONLINE_SELLER: { description: 'Sells through a web shop, marketplace or social media.' },
       FACILITATOR: { description: 'Arranges, stores or transports for the smugglers.' },
+      MONEY_BROKER: { description: 'Moves money for others: a hawaladar or a money-transfer agent.' },
+      BUYER: { description: 'Bought equipment for crossings: the organisers.' },
       UNKNOWN: { description: 'Not known.' },
     },
   },

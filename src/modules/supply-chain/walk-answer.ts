@@ -34,8 +34,8 @@ export const NOTHING_DOWNSTREAM: SupplierReachAnswer = { suppliers: [], seizures
 const byName = (a: SupplierEntity, b: SupplierEntity) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 const timeOf = (m: MovementEntity) => m.occurredAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
 
-/** Suppliers by depth, then name. */
-function nodesOf(walk: WalkResult, records: WalkRecords): WalkNode[] {
+/** Suppliers by depth, then name (also a money trail's parties). */
+export function nodesOf(walk: Pick<WalkResult, 'nodes'>, records: Pick<WalkRecords, 'knownSuppliers'>): WalkNode[] {
   records.knownSuppliers(walk.nodes.map((node) => node.supplier));
   return [...walk.nodes].sort((a, b) => a.depth - b.depth || byName(a.supplier, b.supplier));
 }
@@ -52,8 +52,8 @@ function originsOf(walk: WalkResult): SupplierEntity[] {
   return walk.origins.flatMap((id) => suppliers.get(id) ?? []).sort(byName);
 }
 
-/** Hit/no-hit: the owners of hidden steps, by agency code then handling. */
-function hitsOf(walk: WalkResult, records: WalkRecords): WalkHit[] {
+/** Hit/no-hit: the owners of hidden steps, by agency code then handling (also a money trail's). */
+export function hitsOf(walk: Pick<WalkResult, 'restricted'>, records: Pick<WalkRecords, 'knownAgencies'>): WalkHit[] {
   records.knownAgencies(walk.restricted.map((hit) => hit.agency));
   return walk.restricted
     .map(({ agency, handling }) => ({ agency, jurisdiction: agency.jurisdiction, handling }))

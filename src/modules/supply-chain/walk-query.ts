@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { readableBy } from '../../auth/visibility';
@@ -29,9 +29,10 @@ const WITH_MERGED = /\{\{with merged ([\w.]+)\}\}/g;
 export class WalkQuery {
   private readonly template: string;
 
+  /** `file`: beside this one, or an absolute path (a walk of another module, kept beside its service). */
   constructor(file: string) {
     // Comments go first: a condition filled into a comment would end it mid-line.
-    this.template = readFileSync(join(__dirname, file), 'utf8')
+    this.template = readFileSync(resolve(__dirname, file), 'utf8')
       .replace(/--.*$/gm, '')
       .replace(SURVIVOR, (_, party: string, alias: string) => survivorJoin(party, alias))
       .replace(WITH_MERGED, (_, ids: string) => withMergedIds(ids));

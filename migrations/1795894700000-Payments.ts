@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Rows readable exactly when their payment is. */
-const DEPENDENT = ['payment_broker', 'payment_seizure', 'payment_movement'] as const;
+const DEPENDENT = ['payment_party', 'payment_seizure', 'payment_movement'] as const;
 
 /** The sighting index before payments (see the Sightings migration), and with their references. */
 const SUPPLIER_KEYS = `SELECT CAST('SUPPLIER' AS sighted_kind) AS record_kind, si.supplier_id AS record_id, si.agency_id, si.scheme, si.value_key
@@ -20,9 +20,8 @@ const PAYMENT_RECORD = `SELECT p.agency_id, p.handling, app_can_read(p.agency_id
  * movements). Under the same visibility rule as the other records (row-level security), and
  * their reference, compared as a HAWALA_CODE, joins the sighting index.
  *
- * `payment_party` is each payment's chain of parties by position (payer 0, brokers 1..n, payee
- * n+1), a view over the three places they are kept, under the caller's policies
- * (security_invoker): what the money trail walks. Two SECURITY DEFINER functions tell the trail
+ * `payment_party` is each payment's chain of parties by place (payer 0, brokers 1..n, payee
+ * n+1): what a party's lists and the money trail read. Two SECURITY DEFINER functions tell the trail
  * what it may not read, as hits only (owning agency and handling; TLP_RED gives none): the hidden
  * payments of readable parties, and the first hidden party along a readable payment.
  */
@@ -35,10 +34,8 @@ export class Payments1795894700000 implements MigrationInterface {
     await q.query(`CREATE INDEX "payment_reference_key_idx" ON "payment" ("reference_key")`);
     await q.query(`CREATE INDEX "payment_paid_at_idx" ON "payment" ("paid_at")`);
     await q.query(`CREATE INDEX "payment_recorded_at_idx" ON "payment" ("recorded_at")`);
-    await q.query(`CREATE INDEX "payment_payee_idx" ON "payment" ("payee_id")`);
-    await q.query(`CREATE INDEX "payment_payer_idx" ON "payment" ("payer_id")`);
-    await q.query(`CREATE TABLE "payment_broker" ("payment_id" uuid NOT NULL, "position" smallint NOT NULL, "supplier_id" uuid NOT NULL, "agency_id" uuid NOT NULL, CONSTRAINT "PK_dc2ae8a8750a133d83a97836d05" PRIMARY KEY ("payment_id", "position"))`);
-    await q.query(`CREATE INDEX "payment_broker_supplier_idx" ON "payment_broker" ("supplier_id")`);
+    await q.query(`CREATE TABLE "payment_party" ("payment_id" uuid NOT NULL, "position" smallint NOT NULL, "supplier_id" uuid NOT NULL, "agency_id" uuid NOT NULL, CONSTRAINT "PK_0f6325f5922d5fdd0ff6981e3a6" PRIMARY KEY ("payment_id", "position"))`);
+    await q.query(`CREATE INDEX "payment_party_supplier_idx" ON "payment_party" ("supplier_id", "position")`);
     await q.query(`CREATE TABLE "payment_seizure" ("payment_id" uuid NOT NULL, "seizure_id" uuid NOT NULL, "agency_id" uuid NOT NULL, CONSTRAINT "PK_550b24cd00cde287f2f2f6d15f3" PRIMARY KEY ("payment_id", "seizure_id"))`);
     await q.query(`CREATE INDEX "payment_seizure_seizure_idx" ON "payment_seizure" ("seizure_id")`);
     await q.query(`CREATE TABLE "payment_movement" ("payment_id" uuid NOT NULL, "movement_id" uuid NOT NULL, "agency_id" uuid NOT NULL, CONSTRAINT "PK_cbef1b952e23d783e066e800494" PRIMARY KEY ("payment_id", "movement_id"))`);
@@ -46,8 +43,8 @@ export class Payments1795894700000 implements MigrationInterface {
     await q.query(`ALTER TABLE "payment" ADD CONSTRAINT "FK_14d2f05fcc5e9b762a259a5e3dd" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "payment" ADD CONSTRAINT "FK_b17a01172f69d4efcd728e53ecb" FOREIGN KEY ("payer_id") REFERENCES "supplier"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "payment" ADD CONSTRAINT "FK_43da65ab1505862a57fd9d462e6" FOREIGN KEY ("payee_id") REFERENCES "supplier"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "payment_broker" ADD CONSTRAINT "FK_e362681f29fd435d826e5c06d04" FOREIGN KEY ("payment_id") REFERENCES "payment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "payment_broker" ADD CONSTRAINT "FK_a071e08bdb04d8ac5f7f2a615b3" FOREIGN KEY ("supplier_id") REFERENCES "supplier"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(`ALTER TABLE "payment_party" ADD CONSTRAINT "FK_adde62c247f40fb4cdbd17c5ea7" FOREIGN KEY ("payment_id") REFERENCES "payment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(`ALTER TABLE "payment_party" ADD CONSTRAINT "FK_6d15222842b24f7f4d5bb2c646a" FOREIGN KEY ("supplier_id") REFERENCES "supplier"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "payment_seizure" ADD CONSTRAINT "FK_9defe51c36a9eaf26f37e047732" FOREIGN KEY ("payment_id") REFERENCES "payment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "payment_seizure" ADD CONSTRAINT "FK_8af23ccad2bc1ba38018cffe5c2" FOREIGN KEY ("seizure_id") REFERENCES "seizure"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "payment_movement" ADD CONSTRAINT "FK_fa9e6f8a53f90be3f1881ad9e8a" FOREIGN KEY ("payment_id") REFERENCES "payment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -66,15 +63,7 @@ export class Payments1795894700000 implements MigrationInterface {
       await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT TO registry_app USING (EXISTS (SELECT 1 FROM payment p WHERE p.id = ${table}.payment_id))`);
       await q.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT TO registry_app WITH CHECK (agency_id = app_agency())`);
     }
-    await q.query(`CREATE POLICY payment_broker_owner_read ON payment_broker FOR SELECT TO CURRENT_USER USING (true)`);
-
-    await q.query(`CREATE VIEW payment_party WITH (security_invoker = true) AS
-      SELECT p.id AS payment_id, 0 AS position, p.payer_id AS supplier_id FROM payment p WHERE p.payer_id IS NOT NULL
-      UNION ALL
-      SELECT b.payment_id, CAST(b.position AS int), b.supplier_id FROM payment_broker b
-      UNION ALL
-      SELECT p.id, p.broker_count + 1, p.payee_id FROM payment p WHERE p.payee_id IS NOT NULL`);
-    await q.query(`GRANT SELECT ON payment_party TO registry_app`);
+    await q.query(`CREATE POLICY payment_party_owner_read ON payment_party FOR SELECT TO CURRENT_USER USING (true)`);
 
     await q.query(`CREATE OR REPLACE VIEW sighting_key AS ${SUPPLIER_KEYS} UNION ALL ${PAYMENT_KEYS}`);
     await q.query(`CREATE OR REPLACE FUNCTION sighted_record(kind sighted_kind, id uuid)
@@ -92,16 +81,9 @@ export class Payments1795894700000 implements MigrationInterface {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT DISTINCT hidden.agency_id, hidden.handling
           FROM supplier known
-          CROSS JOIN LATERAL (
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
-             WHERE direction = 'FOLLOW_MONEY' AND p.payer_id = known.id
-            UNION ALL
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
-             WHERE direction = 'TOWARDS_PAYERS' AND p.payee_id = known.id
-            UNION ALL
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment_broker b JOIN payment p ON p.id = b.payment_id
-             WHERE direction = 'TOWARDS_PAYERS' AND b.supplier_id = known.id
-          ) AS hidden
+          JOIN payment_party own ON own.supplier_id = known.id
+           AND ((direction = 'FOLLOW_MONEY' AND own.position = 0) OR (direction = 'TOWARDS_PAYERS' AND own.position > 0))
+          JOIN payment hidden ON hidden.id = own.payment_id
          WHERE known.id = ANY(supplier_ids)
            AND app_can_read(known.agency_id, known.handling, known.shared_with, known.recorded_by)
            AND NOT app_can_read(hidden.agency_id, hidden.handling, hidden.shared_with, hidden.recorded_by)
@@ -144,8 +126,7 @@ export class Payments1795894700000 implements MigrationInterface {
       $$`);
     await q.query(`DELETE FROM sighting WHERE kind_a = 'PAYMENT' OR kind_b = 'PAYMENT'`);
     await q.query(`CREATE OR REPLACE VIEW sighting_key AS ${SUPPLIER_KEYS}`);
-    await q.query(`DROP VIEW payment_party`);
-    for (const table of ['payment_movement', 'payment_seizure', 'payment_broker', 'payment']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['payment_movement', 'payment_seizure', 'payment_party', 'payment']) await q.query(`DROP TABLE ${table}`);
     await q.query(`DROP TYPE "public"."payment_method"`);
   }
 }

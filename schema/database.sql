@@ -279,8 +279,6 @@ ALTER TABLE payment ADD CONSTRAINT payment_amount_has_currency CHECK (((amount I
 ALTER TABLE payment ADD CONSTRAINT payment_amount_positive CHECK ((amount > (0)::numeric));
 ALTER TABLE payment ADD CONSTRAINT payment_parties_differ CHECK ((payer_id <> payee_id));
 CREATE INDEX payment_paid_at_idx ON public.payment USING btree (paid_at);
-CREATE INDEX payment_payee_idx ON public.payment USING btree (payee_id);
-CREATE INDEX payment_payer_idx ON public.payment USING btree (payer_id);
 CREATE INDEX payment_recorded_at_idx ON public.payment USING btree (recorded_at);
 CREATE INDEX payment_reference_key_idx ON public.payment USING btree (reference_key);
 ALTER TABLE payment ENABLE ROW LEVEL SECURITY;
@@ -289,26 +287,6 @@ CREATE POLICY payment_insert ON payment FOR INSERT TO registry_app WITH CHECK ((
 CREATE POLICY payment_owner_read ON payment FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY payment_read ON payment FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
 GRANT INSERT, SELECT ON payment TO registry_app;
-
--- Table payment_broker
-CREATE TABLE payment_broker (
-  payment_id uuid NOT NULL,
-  "position" smallint NOT NULL,
-  supplier_id uuid NOT NULL,
-  agency_id uuid NOT NULL
-);
-ALTER TABLE payment_broker ADD CONSTRAINT "PK_dc2ae8a8750a133d83a97836d05" PRIMARY KEY (payment_id, "position");
-ALTER TABLE payment_broker ADD CONSTRAINT "FK_a071e08bdb04d8ac5f7f2a615b3" FOREIGN KEY (supplier_id) REFERENCES supplier(id) ON DELETE RESTRICT;
-ALTER TABLE payment_broker ADD CONSTRAINT "FK_e362681f29fd435d826e5c06d04" FOREIGN KEY (payment_id) REFERENCES payment(id) ON DELETE CASCADE;
-CREATE INDEX payment_broker_supplier_idx ON public.payment_broker USING btree (supplier_id);
-ALTER TABLE payment_broker ENABLE ROW LEVEL SECURITY;
-ALTER TABLE payment_broker FORCE ROW LEVEL SECURITY;
-CREATE POLICY payment_broker_insert ON payment_broker FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
-CREATE POLICY payment_broker_owner_read ON payment_broker FOR SELECT TO CURRENT_USER USING (true);
-CREATE POLICY payment_broker_read ON payment_broker FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
-   FROM payment p
-  WHERE (p.id = payment_broker.payment_id))));
-GRANT INSERT, SELECT ON payment_broker TO registry_app;
 
 -- Table payment_movement
 CREATE TABLE payment_movement (
@@ -327,6 +305,26 @@ CREATE POLICY payment_movement_read ON payment_movement FOR SELECT TO registry_a
    FROM payment p
   WHERE (p.id = payment_movement.payment_id))));
 GRANT INSERT, SELECT ON payment_movement TO registry_app;
+
+-- Table payment_party
+CREATE TABLE payment_party (
+  payment_id uuid NOT NULL,
+  "position" smallint NOT NULL,
+  supplier_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE payment_party ADD CONSTRAINT "PK_0f6325f5922d5fdd0ff6981e3a6" PRIMARY KEY (payment_id, "position");
+ALTER TABLE payment_party ADD CONSTRAINT "FK_6d15222842b24f7f4d5bb2c646a" FOREIGN KEY (supplier_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE payment_party ADD CONSTRAINT "FK_adde62c247f40fb4cdbd17c5ea7" FOREIGN KEY (payment_id) REFERENCES payment(id) ON DELETE CASCADE;
+CREATE INDEX payment_party_supplier_idx ON public.payment_party USING btree (supplier_id, "position");
+ALTER TABLE payment_party ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment_party FORCE ROW LEVEL SECURITY;
+CREATE POLICY payment_party_insert ON payment_party FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY payment_party_owner_read ON payment_party FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY payment_party_read ON payment_party FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM payment p
+  WHERE (p.id = payment_party.payment_id))));
+GRANT INSERT, SELECT ON payment_party TO registry_app;
 
 -- Table payment_seizure
 CREATE TABLE payment_seizure (
@@ -508,23 +506,6 @@ CREATE POLICY supplier_merge_read ON supplier_merge FOR SELECT TO registry_app U
 GRANT DELETE, INSERT, SELECT ON supplier_merge TO registry_app;
 
 -- Views
-CREATE VIEW payment_party AS
- SELECT p.id AS payment_id,
-    0 AS "position",
-    p.payer_id AS supplier_id
-   FROM payment p
-  WHERE p.payer_id IS NOT NULL
-UNION ALL
- SELECT b.payment_id,
-    b."position"::integer AS "position",
-    b.supplier_id
-   FROM payment_broker b
-UNION ALL
- SELECT p.id AS payment_id,
-    p.broker_count + 1 AS "position",
-    p.payee_id AS supplier_id
-   FROM payment p
-  WHERE p.payee_id IS NOT NULL;
 CREATE VIEW sighting_key AS
  SELECT 'SUPPLIER'::sighted_kind AS record_kind,
     si.supplier_id AS record_id,
@@ -540,9 +521,6 @@ UNION ALL
     p.reference_key AS value_key
    FROM payment p
   WHERE p.reference_key IS NOT NULL;
-
--- View privileges
-GRANT SELECT ON payment_party TO registry_app;
 
 -- Function app_agency()
 CREATE OR REPLACE FUNCTION public.app_agency()
@@ -787,16 +765,9 @@ CREATE OR REPLACE FUNCTION public.money_trail_hidden_payments(supplier_ids uuid[
 AS $function$
         SELECT DISTINCT hidden.agency_id, hidden.handling
           FROM supplier known
-          CROSS JOIN LATERAL (
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
-             WHERE direction = 'FOLLOW_MONEY' AND p.payer_id = known.id
-            UNION ALL
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment p
-             WHERE direction = 'TOWARDS_PAYERS' AND p.payee_id = known.id
-            UNION ALL
-            SELECT p.agency_id, p.handling, p.shared_with, p.recorded_by FROM payment_broker b JOIN payment p ON p.id = b.payment_id
-             WHERE direction = 'TOWARDS_PAYERS' AND b.supplier_id = known.id
-          ) AS hidden
+          JOIN payment_party own ON own.supplier_id = known.id
+           AND ((direction = 'FOLLOW_MONEY' AND own.position = 0) OR (direction = 'TOWARDS_PAYERS' AND own.position > 0))
+          JOIN payment hidden ON hidden.id = own.payment_id
          WHERE known.id = ANY(supplier_ids)
            AND app_can_read(known.agency_id, known.handling, known.shared_with, known.recorded_by)
            AND NOT app_can_read(hidden.agency_id, hidden.handling, hidden.shared_with, hidden.recorded_by)

@@ -55,8 +55,9 @@ describe('paymentRecord', () => {
     });
     const [row] = await app.query(`SELECT amount::text, currency, broker_count, reference_key FROM payment WHERE reference = 'hw-4471/k'`);
     expect(row).toEqual({ amount: '12500.5', currency: 'EUR', broker_count: 2, reference_key: 'HW4471K' });
-    const brokers = await app.query(`SELECT position FROM payment_broker b JOIN payment p ON p.id = b.payment_id WHERE p.reference = 'hw-4471/k' ORDER BY 1`);
-    expect(brokers).toEqual([{ position: 1 }, { position: 2 }]);
+    const chain = await app.query(`SELECT c.position, s.name FROM payment_party c JOIN payment p ON p.id = c.payment_id JOIN supplier s ON s.id = c.supplier_id
+      WHERE p.reference = 'hw-4471/k' ORDER BY 1`);
+    expect(chain).toEqual([buyer, brokerDE, brokerIQ, seller].map(({ name }, position) => ({ position, name })));
   });
 
   it.each([

@@ -8,8 +8,9 @@ import type { TokenClaims } from '../../src/auth/caller';
 import { Role } from '../../src/auth/roles';
 import { RequestTransaction } from '../../src/db/request-transaction';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
+import { makePayment } from '../factories/payment.factory';
 import { makeSeizure } from '../factories/seizure.factory';
-import { createSupplier, supplierInput } from '../factories/supplier.factory';
+import { createSupplier, makeSupplier, supplierInput } from '../factories/supplier.factory';
 import { idOfType } from '../../src/graphql/relay/global-id';
 import { TestApp } from '../setup/test-app';
 
@@ -189,6 +190,8 @@ describe('the ways past the policies', () => {
     expect(functions).toEqual([
       { name: 'item_match_hits', result: 'TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)' },
       { name: 'item_match_link', result: 'integer' },
+      { name: 'money_trail_hidden_parties', result: 'TABLE(agency_id uuid, handling handling_code)' },
+      { name: 'money_trail_hidden_payments', result: 'TABLE(agency_id uuid, handling handling_code)' },
       { name: 'seizure_client_key_taken', result: 'boolean' },
       { name: 'sighting_link', result: 'integer' },
       // Another agency's record as a hit only (agency and handling; its id and key are null).
@@ -216,6 +219,26 @@ describe('the ways past the policies', () => {
     expect(await link('PARTNER')).toEqual([{ n: 0 }]);
     expect(await link('A')).toEqual([{ n: 1 }]); // the owner's officer would link it (rolled back)
     expect(await app.query(`SELECT count(*) AS n FROM item_match WHERE $1 IN (item_a, item_b)`, [ownersItem])).toEqual([{ n: '0' }]);
+  });
+
+  it('tell the money trail of hidden payments and parties only along what the caller may read', async () => {
+    const ownerToken = await owner.token([Role.ANALYST], claims.A.subject);
+    const hiddenPayer = await makeSupplier(app, ownerToken, { handling: 'TLP_AMBER_STRICT' });
+    const hiddenBroker = await makeSupplier(app, ownerToken, { handling: 'TLP_AMBER_STRICT' });
+    const payee = await makeSupplier(app, ownerToken);
+    const hiddenPayment = idOfType(await makePayment(app, ownerToken, hiddenPayer, [], payee, { handling: 'TLP_AMBER_STRICT' }), 'Payment')!;
+    const readablePayment = idOfType(await makePayment(app, ownerToken, null, [hiddenBroker], payee), 'Payment')!;
+    const payer = idOfType(hiddenPayer.id, 'Supplier');
+    const parties = (caller: Caller, payment: string) =>
+      as(caller, (m) => m.query(`SELECT handling FROM money_trail_hidden_parties(ARRAY[CAST($1 AS uuid)], ARRAY[2], ARRAY[5], -1)`, [payment]));
+    const payments = (caller: Caller) =>
+      as(caller, (m) => m.query(`SELECT handling FROM money_trail_hidden_payments(ARRAY[CAST($1 AS uuid)], 'FOLLOW_MONEY')`, [payer]));
+    // Along a readable payment, its hidden broker is a hit; along a hidden one, nothing.
+    expect(await parties('PARTNER', readablePayment)).toEqual([{ handling: 'TLP_AMBER_STRICT' }]);
+    expect(await parties('PARTNER', hiddenPayment)).toEqual([]);
+    // The payments of a party the caller may not read: nothing, however they are handled.
+    expect(await payments('PARTNER')).toEqual([]);
+    expect(await payments('A')).toEqual([]); // the owner reads them all: nothing hidden
   });
 
   it('sights only the caller\'s own new suppliers: another agency\'s supplier ids sight nothing', async () => {

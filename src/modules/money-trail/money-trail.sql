@@ -1,6 +1,6 @@
 -- Money trail (moneyTrail): from a party along the payments it made (:step = 1, FOLLOW_MONEY) or
 -- received and passed on as a broker (:step = -1, TOWARDS_PAYERS), hop by hop along each payment's
--- chain of parties (payment_party: payer at position 0, brokers 1..n, payee n+1), one hop per
+-- chain of parties (payment_party: payer at place 0, brokers 1..n, payee n+1), one hop per
 -- level. One row of `walk` per depth holds the payments being walked and the position each has
 -- reached (`payments`, `positions`), the parties first reached at that depth (`frontier`), and
 -- every party reached so far (`visited`, the start included): a visited set, so a cycle is walked
@@ -41,10 +41,10 @@ walk (depth, payments, positions, frontier, visited) AS (
           -- The payments of the parties first reached at this depth, one hop from where each stands.
           SELECT own.payment_id, own.position + CAST(:step AS int)
             FROM payment_party own
-            JOIN payment p ON p.id = own.payment_id
+            JOIN payment paid ON paid.id = own.payment_id
            WHERE own.supplier_id = ANY({{with merged w.frontier}})
              AND ((CAST(:step AS int) = 1 AND own.position = 0) OR (CAST(:step AS int) = -1 AND own.position > 0))
-             AND {{readable p}}
+             AND {{readable paid}}
         ) AS hop
         JOIN payment_party next ON next.payment_id = hop.payment_id AND next.position = hop.position
         JOIN supplier recorded ON recorded.id = next.supplier_id
@@ -79,13 +79,13 @@ walked_record AS (
 ),
 -- Each payment walked, from each place a walked party stands in it, and the depth of its far end.
 walked_payment AS (
-  SELECT own.payment_id, own.position, r.depth,
-         r.depth + CASE WHEN CAST(:step AS int) = 1 THEN p.broker_count + 1 ELSE own.position END AS far_depth
+  SELECT own.payment_id, CAST(own.position AS int) AS position, r.depth,
+         r.depth + CASE WHEN CAST(:step AS int) = 1 THEN paid.broker_count + 1 ELSE own.position END AS far_depth
     FROM walked_record r
     JOIN payment_party own ON own.supplier_id = r.record_id
-    JOIN payment p ON p.id = own.payment_id
+    JOIN payment paid ON paid.id = own.payment_id
    WHERE ((CAST(:step AS int) = 1 AND own.position = 0) OR (CAST(:step AS int) = -1 AND own.position > 0))
-     AND {{readable p}}
+     AND {{readable paid}}
 ),
 edge AS (
   SELECT payment_id, min(far_depth) AS depth FROM walked_payment GROUP BY payment_id

@@ -16,7 +16,7 @@ import { SightingService } from '../sighting/sighting.service';
 import { identifierKey } from '../supplier/party-identifiers';
 import { IdentifierScheme } from '../supplier/supplier.enums';
 import { SupplierService } from '../supplier/supplier.service';
-import { PaymentBrokerEntity } from './payment-broker.entity';
+import { PaymentPartyEntity } from './payment-party.entity';
 import { PaymentMovementEntity, PaymentSeizureEntity } from './paid-for.entity';
 import { PaymentMethod } from './payment.enums';
 import { PaymentEntity } from './payment.entity';
@@ -92,7 +92,8 @@ export class PaymentRecordService {
     const id = await insertOneUnlessTaken(this.manager, PaymentEntity, row);
     // The only key a new payment can conflict on is its client key.
     if (id === null) throw clientKeyUsed('payment', row.clientKey!, this.caller.agency.code, await this.byClientKey(row.clientKey!));
-    await insertInChunks(this.manager, PaymentBrokerEntity, chain.brokerIds.map((supplierId, i) => ({ paymentId: id, position: i + 1, supplierId, agencyId })));
+    const places = [chain.payerId, ...chain.brokerIds, chain.payeeId];
+    await insertInChunks(this.manager, PaymentPartyEntity, places.flatMap((supplierId, position) => (supplierId ? [{ paymentId: id, position, supplierId, agencyId }] : [])));
     await insertInChunks(this.manager, PaymentSeizureEntity, seizureIds.map((seizureId) => ({ paymentId: id, seizureId, agencyId })));
     await insertInChunks(this.manager, PaymentMovementEntity, movementIds.map((movementId) => ({ paymentId: id, movementId, agencyId })));
     if (row.referenceKey) await new SightingService(this.manager, this.caller).link(SightedKind.PAYMENT, [id]);

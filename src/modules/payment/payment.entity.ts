@@ -5,15 +5,14 @@ import { SupplierEntity } from '../supplier/supplier.entity';
 import { PaymentMethod } from './payment.enums';
 
 /**
- * A payment between parties of the trade: from a payer, through money brokers in order
- * (payment_broker), to a payee; any of them may be unknown. The amount is exact (`numeric`, in
+ * A payment between parties of the trade: from a payer, through money brokers in order, to a
+ * payee; any of them may be unknown. The whole chain is also kept by place in payment_party,
+ * which the party's lists and the money trail read. The amount is exact (`numeric`, in
  * the currency's unit, never a float). `reference_key` is the reference compared as a
  * HAWALA_CODE: the payment's key in the sightings index.
  */
 @Entity('payment')
 @Unique('payment_agency_client_key', ['agencyId', 'clientKey'])
-@Index('payment_payer_idx', ['payerId'])
-@Index('payment_payee_idx', ['payeeId'])
 @Index('payment_recorded_at_idx', ['recordedAt'])
 @Index('payment_paid_at_idx', ['paidAt'])
 @Index('payment_reference_key_idx', ['referenceKey'])
@@ -46,7 +45,7 @@ export class PaymentEntity {
   @JoinColumn({ name: 'payee_id' })
   payee?: SupplierEntity;
 
-  /** How many brokers it passed through: the payee's position in the chain is this plus one (the payer's is 0). */
+  /** How many brokers it passed through: the payee's place in the chain is this plus one (the payer's is 0). */
   @Column({ name: 'broker_count', type: 'smallint', default: 0 })
   brokerCount: number;
 

@@ -1,6 +1,6 @@
 import { requireBusinessReader } from '../../auth/access';
 import { defineModule } from '../registry-module';
-import { PaymentBrokerEntity } from './payment-broker.entity';
+import { PaymentPartyEntity } from './payment-party.entity';
 import { PaymentMovementEntity, PaymentSeizureEntity } from './paid-for.entity';
 import { PAYMENT_ENUMS } from './payment.enums.graphql';
 import { PaymentEntity } from './payment.entity';
@@ -10,7 +10,7 @@ import { SupplierPaymentsResolver } from './supplier-payments.resolver';
 
 export const paymentModule = defineModule({
   name: 'payment',
-  entities: [PaymentEntity, PaymentBrokerEntity, PaymentSeizureEntity, PaymentMovementEntity],
+  entities: [PaymentEntity, PaymentPartyEntity, PaymentSeizureEntity, PaymentMovementEntity],
   resolvers: [PaymentResolver, SupplierPaymentsResolver],
   enums: PAYMENT_ENUMS,
   nodeTypes: [{

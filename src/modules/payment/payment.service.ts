@@ -37,14 +37,14 @@ const PAYMENTS_NEWEST_FIRST = newestFirst<PaymentEntity>({
 export type SupplierPaymentsPage = KeysetPage<CursorKey<NewestFirstParts>>;
 
 /**
- * Each payment with the party on `side` of it, as SQL rows (id, party_id) over payments `x`:
- * its payer; or its payee and each of its brokers. `ids` is a uuid[] expression of the parties.
+ * Each payment with the party on `side` of it, as SQL rows (the payment's columns and party_id)
+ * over payments `x`: its payer (place 0 in its chain); or its brokers and payee (any later place).
+ * `ids` is a uuid[] expression of the parties.
  */
 function partyRows(side: PartySide, ids: string, visible: string): string {
-  if (side === 'made') return `SELECT x.*, x.payer_id AS party_id FROM payment x WHERE x.payer_id = ANY(${ids}) AND ${visible}`;
-  return `SELECT x.*, x.payee_id AS party_id FROM payment x WHERE x.payee_id = ANY(${ids}) AND ${visible}
-          UNION ALL
-          SELECT x.*, b.supplier_id FROM payment_broker b JOIN payment x ON x.id = b.payment_id WHERE b.supplier_id = ANY(${ids}) AND ${visible}`;
+  const place = side === 'made' ? 'own.position = 0' : 'own.position > 0';
+  return `SELECT x.*, own.supplier_id AS party_id FROM payment_party own JOIN payment x ON x.id = own.payment_id
+           WHERE own.supplier_id = ANY(${ids}) AND ${place} AND ${visible}`;
 }
 
 /** Reading payments, always under the visibility rule. */
@@ -73,7 +73,7 @@ export class PaymentService {
       // An id that names no supplier matches nothing; a merged supplier stands for its survivor.
       const visible = readableBy('x', this.caller);
       const ids = withMergedIds('CAST(:partyIds AS uuid[])');
-      query.andWhere(`p.id IN (SELECT id FROM (${partyRows('made', ids, visible.clause)} UNION ALL ${partyRows('received', ids, visible.clause)}) AS party)`, {
+      query.andWhere(`p.id IN (SELECT x.id FROM payment_party own JOIN payment x ON x.id = own.payment_id WHERE own.supplier_id = ANY(${ids}) AND ${visible.clause})`, {
         ...visible.params,
         partyIds: filter.partyId ? [filter.partyId] : [],
       });
@@ -84,9 +84,10 @@ export class PaymentService {
   /** The readable brokers of each payment, in the chain's order. */
   async brokersOf(paymentIds: readonly string[]): Promise<Array<{ paymentId: string; broker: SupplierEntity }>> {
     const { entities, raw } = await new SupplierService(this.manager, this.caller).readable()
-      .innerJoin('payment_broker', 'pb', 'pb.supplier_id = sup.id')
+      .innerJoin('payment_party', 'pb', 'pb.supplier_id = sup.id')
+      .innerJoin('payment', 'paid', 'paid.id = pb.payment_id')
       .addSelect(['pb.payment_id', 'pb.position'])
-      .andWhere('pb.payment_id = ANY(:paymentIds)', { paymentIds })
+      .andWhere('pb.payment_id = ANY(:paymentIds) AND pb.position BETWEEN 1 AND paid.broker_count', { paymentIds })
       .orderBy('pb.payment_id')
       .addOrderBy('pb.position')
       .getRawAndEntities<{ payment_id: string; sup_id: string }>();

@@ -2,10 +2,15 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { SupplierEntity } from '../supplier/supplier.entity';
 import { PaymentEntity } from './payment.entity';
 
-/** A money broker a payment passed through, at its place in the chain (1 for the first). Readable with its payment. */
-@Entity('payment_broker')
-@Index('payment_broker_supplier_idx', ['supplierId'])
-export class PaymentBrokerEntity {
+/**
+ * A party of a payment's chain at its place in it: the payer at 0, the brokers from 1 in order,
+ * the payee after the last broker (the payment's broker_count + 1); an unknown payer or payee
+ * has no row. Written with the payment and never changed: the index the money trail walks (a
+ * party's payments by place, a payment's next party by key). Readable with its payment.
+ */
+@Entity('payment_party')
+@Index('payment_party_supplier_idx', ['supplierId', 'position'])
+export class PaymentPartyEntity {
   @PrimaryColumn({ name: 'payment_id', type: 'uuid' })
   paymentId: string;
 

@@ -4,17 +4,32 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const SCREENSHOTS_DIR = join(__dirname, '..', 'screenshots');
 
-/** Chromium from @sparticuz/chromium (unpacked by the global setup), with everything that phones home turned off. */
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * Chromium from @sparticuz/chromium (unpacked by the global setup), with everything that phones
+ * home turned off. On a loaded machine this build now and then dies of SIGSEGV while starting,
+ * before any page exists; such a launch is tried again (at most three times, each retry logged),
+ * since no test has run yet. A browser that crashes after starting still fails its test.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.REGISTRY_TEST_CHROMIUM_PATH;
   if (!executablePath) throw new Error('browser tests need the integration global setup (run them through jest)');
   // Without --single-process: in it, closing one browser context ends the whole browser.
   const args = (JSON.parse(process.env.REGISTRY_TEST_CHROMIUM_ARGS ?? '[]') as string[]).filter((arg) => arg !== '--single-process');
-  return chromium.launch({
+  const options = {
     executablePath,
     args: [...args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     headless: true,
-  });
+  };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await chromium.launch(options);
+    } catch (error) {
+      if (attempt >= LAUNCH_ATTEMPTS) throw error;
+      process.stderr.write(`chromium did not start (attempt ${attempt} of ${LAUNCH_ATTEMPTS}): ${(error as Error).message.split('\n')[0]}\n`);
+    }
+  }
 }
 
 /** A page that records every request leaving for another host and every error the page logs. */

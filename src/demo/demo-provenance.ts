@@ -62,25 +62,34 @@ export const demoSuppliers: DemoSupplier[] = [
     key: 'vaartwerk', agency: 'DE-BPOL', name: 'Vaartwerk Import B.V.', role: SupplierRole.IMPORTER, country: 'NL',
     identifiers: [{ scheme: 'VAT', value: 'NL 8532.41.907.B01' }],
   },
-  { key: 'rheinhafen', agency: 'DE-BPOL', name: 'Rheinhafen Bootshandel GmbH', role: SupplierRole.RETAILER, country: 'DE' },
+  {
+    key: 'rheinhafen', agency: 'DE-BPOL', name: 'Rheinhafen Bootshandel GmbH', aliases: ['rheinhafen-boote'],
+    role: SupplierRole.ONLINE_SELLER, country: 'DE',
+    identifiers: [{ scheme: 'WEBSITE', value: 'https://shop.rheinhafen-boote.example/' }],
+  },
   { key: 'qiaoxing', agency: 'DE-BPOL', name: 'Zhoushan Qiaoxing Boats Co., Ltd.', role: SupplierRole.MANUFACTURER, country: 'CN' },
   { key: 'bosphorus', agency: 'DE-BPOL', name: 'Bosforlu Konteyner Lojistik A.Ş.', role: SupplierRole.FACILITATOR, country: 'TR' },
   { key: 'tundzha', agency: 'DE-BPOL', name: 'Tundzha Freight OOD', role: SupplierRole.FACILITATOR, country: 'BG' },
   { key: 'lagerhaus', agency: 'DE-BPOL', name: 'Lagerhaus Ruhrort Logistik UG', role: SupplierRole.FACILITATOR, country: 'DE' },
-  // The broker who takes the crossing money: one Iraqi mobile number, written three ways by
-  // three agencies (international with 00, national in Iraq, international with brackets).
+  // The brokers who move the money: one Iraqi mobile number, written three ways by three
+  // agencies (international with 00, national in Iraq, international with brackets).
   {
-    key: 'zagros', agency: 'GB-BF', name: 'Zagros Money Transfer Ltd', role: SupplierRole.FACILITATOR, country: 'GB',
+    key: 'zagros', agency: 'GB-BF', name: 'Zagros Money Transfer Ltd', role: SupplierRole.MONEY_BROKER, country: 'GB',
     identifiers: [{ scheme: 'PHONE', value: '00964 750 318 2247' }, { scheme: 'HAWALA_CODE', value: 'ZMT-4471-K' }],
   },
   {
-    key: 'rawand', agency: 'BE-FGP', name: 'Rawand Exchange', aliases: ['Kak Rawand'], role: SupplierRole.FACILITATOR, country: 'IQ',
+    key: 'rawand', agency: 'BE-FGP', name: 'Rawand Exchange', aliases: ['Kak Rawand'], role: SupplierRole.MONEY_BROKER, country: 'IQ',
     identifiers: [{ scheme: 'PHONE', value: '0750 318 2247' }],
   },
   {
-    key: 'dijla', agency: 'DE-BPOL', name: 'Dijla Reise- und Geldtransfer', role: SupplierRole.FACILITATOR, country: 'DE',
-    identifiers: [{ scheme: 'PHONE', value: '+964 (750) 318-22-47' }, { scheme: 'IBAN', value: 'DE18 7654 3210 0812 3456 78' }],
+    key: 'dijla', agency: 'DE-BPOL', name: 'Dijla Reise- und Geldtransfer', role: SupplierRole.MONEY_BROKER, country: 'DE',
+    identifiers: [
+      { scheme: 'PHONE', value: '+964 (750) 318-22-47' }, { scheme: 'IBAN', value: 'DE18 7654 3210 0812 3456 78' },
+      { scheme: 'HAWALA_CODE', value: 'DJL-3390-K7' },
+    ],
   },
+  // The network's buyer of engines in Germany, who pays through the brokers.
+  { key: 'sarbast', agency: 'GB-BF', name: 'Sarbast Cargo & Reisen', role: SupplierRole.BUYER, country: 'DE' },
 ];
 
 export const demoMovements: DemoMovement[] = [

@@ -8,6 +8,8 @@ import { RequestTransaction } from '../db/request-transaction';
 import { MovementRecordService } from '../modules/movement/movement-record.service';
 import { SupplierCreateService } from '../modules/supplier/supplier-create.service';
 import { demoAgencies, demoSeizures } from './demo-data';
+import { PaymentRecordService } from '../modules/payment/payment-record.service';
+import { demoPayments } from './demo-payments';
 import { demoMovements, demoSuppliers, type DemoItemRef } from './demo-provenance';
 
 /** Runs `work` as a caller of `agencyCode`, through the same transaction and rules as a request. */
@@ -53,8 +55,8 @@ async function seedDemoSeizures(dataSource: DataSource): Promise<void> {
 }
 
 /**
- * The suppliers and movements behind the demo seizures, recorded by each agency's analyst.
- * Suppliers carry no reference to be idempotent on, so this runs only while none exist.
+ * The suppliers, movements and payments behind the demo seizures, recorded by each agency's
+ * analyst. Suppliers carry no reference to be idempotent on, so this runs only while none exist.
  */
 async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM supplier');
@@ -82,6 +84,34 @@ async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
       return tx.write((manager) => new MovementRecordService(manager, caller).record(movement));
     });
   }
+  for (const { agency, payer, brokers, payee, seizures, movements, paidAt, ...input } of demoPayments) {
+    const seizureIds = await Promise.all((seizures ?? []).map((reference) => demoRecordId(dataSource, 'seizure', agency, reference)));
+    const movementIds = await Promise.all((movements ?? []).map((reference) => demoRecordId(dataSource, 'movement', agency, reference)));
+    await as(dataSource, agency, analyst(agency), [Role.ANALYST], async (tx) => {
+      const caller = (await tx.caller()) as RegisteredCaller;
+      const payment = {
+        ...input,
+        paidAt: new Date(paidAt),
+        payerId: suppliers.get(payer),
+        payeeId: suppliers.get(payee),
+        brokerIds: brokers.map((key) => suppliers.get(key) ?? null),
+        seizureIds,
+        movementIds,
+      };
+      return tx.write((manager) => new PaymentRecordService(manager, caller).record(payment));
+    });
+  }
+}
+
+/** The id of an agency's demo seizure by its reference, or movement by its document reference (database owner: demo wiring only). */
+async function demoRecordId(dataSource: DataSource, table: 'seizure' | 'movement', agency: string, reference: string): Promise<string> {
+  const column = table === 'seizure' ? 'reference' : 'document_ref';
+  const [row] = await dataSource.query(
+    `SELECT r.id FROM ${table} r JOIN agency a ON a.id = r.agency_id WHERE a.code = $1 AND r.${column} = $2`,
+    [agency, reference],
+  );
+  if (!row) throw new Error(`demo data: no ${table} ${reference} of ${agency}`);
+  return row.id;
 }
 
 /** The database id of a demo seizure's item (read as the database owner: demo wiring only). */

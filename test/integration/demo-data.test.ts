@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { DEMO_AGENCY, DEMO_SUBJECT, demoSeizures } from '../../src/demo/demo-data';
+import { demoPayments } from '../../src/demo/demo-payments';
 import { demoMovements, demoSuppliers } from '../../src/demo/demo-provenance';
 import { seedDemoData, seedDemoDataIfEmpty } from '../../src/demo/seed';
 import { TestApp } from '../setup/test-app';
@@ -16,13 +17,13 @@ afterAll(() => app.stop());
 const counts = async () =>
   (await app.query(`SELECT (SELECT count(*) FROM agency)::int AS agencies, (SELECT count(*) FROM seizure)::int AS seizures,
                            (SELECT count(*) FROM item)::int AS items, (SELECT count(*) FROM supplier)::int AS suppliers,
-                           (SELECT count(*) FROM movement)::int AS movements`))[0];
+                           (SELECT count(*) FROM movement)::int AS movements, (SELECT count(*) FROM payment)::int AS payments`))[0];
 
 describe('demo data', () => {
   it('loads the story on an empty database, through the services, and only once', async () => {
     expect(seededOnFirstStart).toBe(true);
     const loaded = await counts();
-    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length });
+    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length, payments: demoPayments.length });
     expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(false);
     await seedDemoData(app.dataSource); // `npm run seed` again: idempotent
     expect(await counts()).toEqual(loaded);
@@ -48,7 +49,8 @@ describe('demo data', () => {
       nodes { name recordedBy { code } identifiers { scheme value normalised }
         sightings { basis identifier { normalised } record { ... on Supplier { name } } } } } }`);
     for (const node of res.body.data.suppliers.nodes) {
-      expect(node.sightings.map((s: any) => [s.basis, s.identifier.normalised, s.record.name]).sort()).toEqual(
+      const ofThePhone = node.sightings.filter((s: any) => s.identifier.normalised === '+9647503182247');
+      expect(ofThePhone.map((s: any) => [s.basis, s.identifier.normalised, s.record.name]).sort()).toEqual(
         res.body.data.suppliers.nodes.filter((other: any) => other.name !== node.name).map((other: any) => ['SAME_IDENTIFIER', '+9647503182247', other.name]).sort(),
       );
     }
@@ -100,5 +102,48 @@ describe('demo data', () => {
       seizures: [{ reference: 'FR-DK-2025-0412' }, { reference: 'BE-OST-25-117' }],
       jurisdictions: ['BE', 'FR'],
     });
+  });
+
+  it("follows the buyer's money through the brokers in Germany and Iraq to the online seller and on to its importer", async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const buyer = await app.graphql(token, `{ suppliers(filter: { role: BUYER }) { nodes { id name } } }`);
+    expect(buyer.body.data.suppliers.nodes.map((s: any) => s.name)).toEqual(['Sarbast Cargo & Reisen']);
+    const trail = await app.graphql(token, `query ($id: ID!) { moneyTrail(partyId: $id, maxDepth: 8) {
+      nodes { depth supplier { name role country } }
+      edges { depth payment { method amount { amount currency } payer { name } brokers { name } payee { name } recordedBy { code }
+        paidFor { seizures { reference } movements { documentRef } } } }
+      totals { amount currency } restricted { handling } truncated } }`, { id: buyer.body.data.suppliers.nodes[0].id });
+    expect(trail.body.errors).toBeUndefined();
+    const { nodes, edges, totals, restricted, truncated } = trail.body.data.moneyTrail;
+    expect(nodes.map((n: any) => `${n.depth} ${n.supplier.name} ${n.supplier.role} ${n.supplier.country}`)).toEqual([
+      '1 Dijla Reise- und Geldtransfer MONEY_BROKER DE',
+      '2 Rawand Exchange MONEY_BROKER IQ',
+      '3 Rheinhafen Bootshandel GmbH ONLINE_SELLER DE',
+      '4 Vaartwerk Import B.V. IMPORTER NL',
+    ]);
+    expect(edges.map(({ depth, payment: p }: any) => [depth, p.method, p.amount.amount, p.payer.name, p.brokers.map((b: any) => b.name), p.payee.name, p.recordedBy.code, p.paidFor])).toEqual([
+      [3, 'HAWALA', '4800.00', 'Sarbast Cargo & Reisen', ['Dijla Reise- und Geldtransfer', 'Rawand Exchange'], 'Rheinhafen Bootshandel GmbH', 'GB-BF',
+        { seizures: [{ reference: 'GB-KENT-2025-0093' }], movements: [] }],
+      [4, 'BANK_TRANSFER', '14400.00', 'Rheinhafen Bootshandel GmbH', [], 'Vaartwerk Import B.V.', 'DE-BPOL',
+        { seizures: [], movements: [{ documentRef: 'INV-VW-2025-311' }] }],
+    ]);
+    expect(totals).toEqual([{ amount: '19200.00', currency: 'EUR' }]);
+    expect(restricted).toEqual([]);
+    expect(truncated).toBe(false);
+  });
+
+  it("sights the code on the Kent receipt on the German broker's record", async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const res = await app.graphql(token, `{ payments(filter: { reference: "djl3390k7" }) { nodes { reference recordedBy { code }
+      sightings { basis identifier { scheme normalised } record { ... on Supplier { name recordedBy { code } } } } } } }`);
+    expect(res.body.data.payments.nodes).toEqual([{
+      reference: 'DJL 3390 K7',
+      recordedBy: { code: 'GB-BF' },
+      sightings: [{
+        basis: 'SAME_IDENTIFIER',
+        identifier: { scheme: 'HAWALA_CODE', normalised: 'DJL3390K7' },
+        record: { name: 'Dijla Reise- und Geldtransfer', recordedBy: { code: 'DE-BPOL' } },
+      }],
+    }]);
   });
 });

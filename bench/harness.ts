@@ -20,7 +20,9 @@ import { renderMarkdown } from './report/markdown';
 import { evaluateTargets } from './report/targets';
 import { SCALES, type ScaleName } from './scales';
 import { itemLookup } from './scenarios/item-lookup';
+import { moneyTrail } from './scenarios/money-trail';
 import { nestedRead } from './scenarios/nested-read';
+import { LIVE_PAYMENT_PREFIX, paymentRecord } from './scenarios/payment-record';
 import { drawSamples } from './scenarios/samples';
 import type { Layer, Scenario } from './scenarios/scenario';
 import { seizureLookup } from './scenarios/seizure-lookup';
@@ -113,10 +115,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       [seizureLookup(samples.readableSeizures), WITH_PEER],
       [supplyChain(samples.supplyChainItems), ALL_LAYERS],
       [itemLookup(samples.lookupIdentifiers), ALL_LAYERS],
+      [moneyTrail('FOLLOW_MONEY', samples.moneyParties.buyers), ALL_LAYERS],
+      [moneyTrail('TOWARDS_PAYERS', samples.hawalaPayees), ALL_LAYERS],
       [seizureRecord('unmatched', runId, samples.known), ALL_LAYERS],
       [seizureRecord('matching', runId, samples.known), ALL_LAYERS],
       [supplierRecord('unsighted', runId, samples.partyIdentifiers), ALL_LAYERS],
       [supplierRecord('sighted', runId, samples.partyIdentifiers), ALL_LAYERS],
+      [paymentRecord(runId, samples.moneyParties), ALL_LAYERS],
     ];
     const context: RunContext = {
       server, peer: peer?.process ?? null, token, claims, floorPool, statements,
@@ -160,18 +165,20 @@ async function startPeer(
 }
 
 /**
- * Deletes the seizures and suppliers earlier runs recorded live (items, keys, matches and
- * identifiers go with them; sightings, which name records of several kinds, are deleted first),
- * so the dataset is as loaded.
+ * Deletes the seizures, payments and suppliers earlier runs recorded live (items, keys, matches,
+ * parties and identifiers go with them; sightings, which name records of several kinds, are
+ * deleted first), so the dataset is as loaded.
  */
 async function forgetLiveRecords(client: Client, log: (line: string) => void): Promise<void> {
   const { rowCount: seizures } = await client.query(`DELETE FROM seizure WHERE reference_key LIKE $1`, [`${LIVE_REFERENCE_PREFIX.toLowerCase()}%`]);
   await client.query(
-    `DELETE FROM sighting WHERE record_a IN (SELECT id FROM supplier WHERE name LIKE $1) OR record_b IN (SELECT id FROM supplier WHERE name LIKE $1)`,
-    [`${LIVE_SUPPLIER_PREFIX}%`],
+    `DELETE FROM sighting WHERE record_a IN (SELECT id FROM supplier WHERE name LIKE $1 UNION ALL SELECT id FROM payment WHERE reference LIKE $2)
+                             OR record_b IN (SELECT id FROM supplier WHERE name LIKE $1 UNION ALL SELECT id FROM payment WHERE reference LIKE $2)`,
+    [`${LIVE_SUPPLIER_PREFIX}%`, `${LIVE_PAYMENT_PREFIX}%`],
   );
+  const { rowCount: payments } = await client.query(`DELETE FROM payment WHERE reference LIKE $1`, [`${LIVE_PAYMENT_PREFIX}%`]);
   const { rowCount: suppliers } = await client.query(`DELETE FROM supplier WHERE name LIKE $1`, [`${LIVE_SUPPLIER_PREFIX}%`]);
-  if (!seizures && !suppliers) return;
-  log(`removed ${seizures ?? 0} seizures and ${suppliers ?? 0} suppliers recorded by earlier runs`);
-  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match, supplier, supplier_identifier, sighting');
+  if (!seizures && !suppliers && !payments) return;
+  log(`removed ${seizures ?? 0} seizures, ${payments ?? 0} payments and ${suppliers ?? 0} suppliers recorded by earlier runs`);
+  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match, supplier, supplier_identifier, sighting, payment, payment_party');
 }

@@ -2,6 +2,7 @@ import type { Scale } from '../scales';
 import { generateAgencies } from './agencies';
 import { IdentityPool } from './identifiers';
 import { Random } from './random';
+import { generatePayments } from './payments';
 import { generateSeizures } from './seizures';
 import { generateSupplierNetwork } from './supplier-network';
 import { emptyTables, type DatasetTables } from './tables';
@@ -27,6 +28,7 @@ export function generateDataset(scale: Scale, seed: number): GeneratedDataset {
   const pool = new IdentityPool(random.fork('identities'));
   const seizures = generateSeizures(random.fork('seizures'), scale, agencies, network, pool, tables);
   const trade = generateTradeMovements(random.fork('trade'), network, scale.movements - seizures.custodyMovements, agencies, tables);
+  generatePayments(random.fork('payments'), scale, agencies, network, tables);
 
   for (const table of Object.values(tables)) table.done();
   const counts: Record<string, number> = Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, table.rows]));

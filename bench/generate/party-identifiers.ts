@@ -15,7 +15,7 @@ function vat(random: Random, country: string): string {
 }
 
 /** A mobile number of the country, possible there: its example number with the last six digits drawn. */
-function phone(random: Random, country: string): string {
+export function phone(random: Random, country: string): string {
   const example = getExampleNumber(country as CountryCode, examples) ?? getExampleNumber('GB', examples)!;
   const national = `${example.nationalNumber.slice(0, -6)}${random.digits(6)}`;
   return random.chance(0.6) ? `+${example.countryCallingCode} ${national}` : `00${example.countryCallingCode}-${national.slice(0, 3)}-${national.slice(3)}`;

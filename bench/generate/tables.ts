@@ -22,6 +22,11 @@ export const COLUMNS = {
     'life_jacket_notified_body', 'life_jacket_size', 'life_jacket_buoyancy_newtons', 'life_jacket_found_dangerous',
   ],
   movement_item: ['movement_id', 'item_id', 'agency_id'],
+  payment: [
+    'id', 'agency_id', 'payer_id', 'payee_id', 'broker_count', 'method', 'amount', 'currency', 'paid_at', 'from_country',
+    'to_country', 'reference', 'reference_key', 'handling', 'shared_with', 'recorded_by', 'recorded_at',
+  ],
+  payment_party: ['payment_id', 'position', 'supplier_id', 'agency_id'],
   identifier_key: ['item_id', 'field', 'agency_id', 'seizure_id', 'kind', 'key', 'folded', 'has_wildcards'],
 } as const;
 
@@ -30,6 +35,7 @@ export type TableName = keyof typeof COLUMNS;
 /** Tables the load fills, in an order that satisfies the foreign keys. */
 export const LOAD_ORDER: TableName[] = [
   'agency', 'supplier', 'supplier_identifier', 'supplier_merge', 'seizure', 'item', 'movement', 'movement_item', 'identifier_key',
+  'payment', 'payment_party',
 ];
 
 /**

@@ -39,7 +39,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(
     `Scale \`${report.scale}\`: ${counts.item} items in ${counts.seizure} seizures, ${counts.supplier} suppliers, ` +
-      `${counts.movement} movements, ${counts.item_match} matches (seed ${dataset.seed}; dataset ${dataset.reused ? `reused, loaded ${dataset.loadedAt}` : 'loaded by this run'}).`,
+      `${counts.movement} movements, ${counts.payment ?? 0} payments, ${counts.item_match} matches (seed ${dataset.seed}; dataset ${dataset.reused ? `reused, loaded ${dataset.loadedAt}` : 'loaded by this run'}).`,
     `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
       `client, server and database on the same machine. ${settings.seconds} s per measurement after ${settings.warmupSeconds} s warm-up, ` +
       `${settings.connections} connections, pools of ${settings.poolSize}. Server RSS when idle: ${mb(report.serverIdleRssBytes)}. Run ${report.startedAt}.`,

@@ -1,5 +1,7 @@
 import { itemLookupSql } from './item-lookup';
+import { moneyTrailFollowSql, moneyTrailPayersSql } from './money-trail';
 import { nestedReadSql } from './nested-read';
+import { paymentRecordSql } from './payment-record';
 import { seizureLookupSql } from './seizure-lookup';
 import { seizureRecordSql } from './seizure-record';
 import type { SqlWork } from './sql-session';
@@ -14,4 +16,7 @@ export const BASELINES: Record<string, SqlWork> = {
   'item-lookup': itemLookupSql,
   'seizure-lookup': seizureLookupSql,
   'supplier-record': supplierRecordSql,
+  'money-trail-follow': moneyTrailFollowSql,
+  'money-trail-payers': moneyTrailPayersSql,
+  'payment-record': paymentRecordSql,
 };

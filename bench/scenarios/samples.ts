@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { KnownIdentity } from './seizure-record';
+import type { MoneyParties } from './payment-record';
 import type { KnownPartyIdentifier } from './supplier-record';
 
 export interface Samples {
@@ -13,6 +14,10 @@ export interface Samples {
   known: Record<KnownIdentity['kind'], KnownIdentity[]>;
   /** Identifiers of readable suppliers, as recorded, for supplierCreate with sightings. */
   partyIdentifiers: KnownPartyIdentifier[];
+  /** Readable buyers, brokers and sellers, for paymentRecord; the buyers that paid start moneyTrail following the money. */
+  moneyParties: MoneyParties;
+  /** Readable sellers paid by hawala: where moneyTrail towards the payers starts. */
+  hawalaPayees: string[];
 }
 
 // Community-readable records: what the benchmark's caller (an agency like any other) can read.
@@ -60,11 +65,24 @@ export async function drawSamples(client: ClientBase, count: number): Promise<Sa
       WHERE p.handling ${READABLE} ORDER BY si.supplier_id, si.position LIMIT $1`,
     [count * 20],
   );
+  const ofRole = async (role: string, extra = '') => (await client.query<{ id: string }>(
+    `SELECT p.id FROM supplier p WHERE p.role = $1 AND p.handling ${READABLE} ${extra} ORDER BY p.id LIMIT $2`, [role, count],
+  )).rows.map((r) => r.id);
+  const payees = await client.query<{ id: string }>(
+    `SELECT DISTINCT p.payee_id AS id FROM payment p JOIN supplier s ON s.id = p.payee_id
+      WHERE p.method = 'HAWALA' AND p.handling ${READABLE} AND s.handling ${READABLE} ORDER BY 1 LIMIT $1`,
+    [count],
+  );
+  const moneyParties = {
+    buyers: await ofRole('BUYER', 'AND EXISTS (SELECT 1 FROM payment_party pp WHERE pp.supplier_id = p.id AND pp.position = 0)'),
+    brokers: await ofRole('MONEY_BROKER'),
+    sellers: await ofRole('ONLINE_SELLER'),
+  };
   const samples = {
     supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)),
-    readableSeizures: seizures.rows.map((r) => r.id), known, partyIdentifiers: parties.rows,
+    readableSeizures: seizures.rows.map((r) => r.id), known, partyIdentifiers: parties.rows, moneyParties, hawalaPayees: payees.rows.map((r) => r.id),
   };
-  for (const [name, list] of Object.entries({ ...samples, ...samples.known })) {
+  for (const [name, list] of Object.entries({ ...samples, ...samples.known, ...samples.moneyParties })) {
     if (Array.isArray(list) && list.length === 0) throw new Error(`the dataset gave no ${name} to sample`);
   }
   return samples;

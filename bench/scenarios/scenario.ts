@@ -6,6 +6,9 @@ import type { PeerRead } from '../peer/peer-read';
  */
 export type Layer = 'graphql' | 'http-baseline' | 'floor' | 'peer';
 
+/** A digit per layer, in the references and identifiers writes make, so no layer meets another's records. */
+export const LAYER_DIGIT: Record<Layer, number> = { graphql: 1, 'http-baseline': 2, floor: 3, peer: 4 };
+
 export interface GraphQLRequest {
   query: string;
   variables: Record<string, unknown>;

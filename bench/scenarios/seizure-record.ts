@@ -4,7 +4,7 @@ import { hasWildcards } from '../../src/modules/item/identifier';
 import { foldConfusables } from '../../src/modules/matching/confusables';
 import { validateSeizure } from '../../src/modules/seizure/seizure.validation';
 import { Problems } from '../../src/shared/domain-error';
-import type { Layer, Scenario } from './scenario';
+import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
 import { placeholders, type SqlWork } from './sql-session';
 
 /** An identifier already in the dataset, as an officer elsewhere recorded it. */
@@ -20,8 +20,6 @@ export type RecordVariant = 'matching' | 'unmatched';
 
 /** References of seizures the benchmark records live; deleted before each run so the dataset stays as loaded. */
 export const LIVE_REFERENCE_PREFIX = 'BENCH-LIVE-';
-// The peer serves reads only; its digit is never used.
-const LAYER_DIGIT: Record<Layer, number> = { graphql: 1, 'http-baseline': 2, floor: 3, peer: 4 };
 
 const MUTATION = `mutation Record($input: SeizureRecordInput!) {
   seizureRecord(input: $input) { seizure { id reference } userErrors { code message field } }

@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { validateSupplier } from '../../src/modules/supplier/supplier.validation';
 import { Problems } from '../../src/shared/domain-error';
-import type { Layer, Scenario } from './scenario';
+import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
 import { placeholders, type SqlWork } from './sql-session';
 
 /** An identifier of a supplier in the dataset, as another agency recorded it. */
@@ -14,7 +14,6 @@ export type SightingVariant = 'sighted' | 'unsighted';
 
 /** Names of the suppliers the benchmark records live; deleted (with their sightings) before each run. */
 export const LIVE_SUPPLIER_PREFIX = 'BENCH-LIVE-';
-const LAYER_DIGIT: Record<Layer, number> = { graphql: 1, 'http-baseline': 2, floor: 3, peer: 4 };
 
 const MUTATION = `mutation Record($input: SupplierCreateInput!) {
   supplierCreate(input: $input) { supplier { id name identifiers { scheme normalised } } userErrors { code message field } }

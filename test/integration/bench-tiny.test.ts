@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_OPTIONS, runBench } from '../../bench/harness';
+import { moneyPartiesOf } from '../../bench/generate/payments';
 import { loadDataset } from '../../bench/load/load-dataset';
 import { SCALES } from '../../bench/scales';
 import { createTestDatabase } from '../setup/test-database';
@@ -34,10 +35,13 @@ const EXPECTED = {
   'seizure-lookup': ['graphql', 'http-baseline', 'floor'],
   'supply-chain': ['graphql', 'http-baseline', 'floor'],
   'item-lookup': ['graphql', 'http-baseline', 'floor'],
+  'money-trail-follow': ['graphql', 'http-baseline', 'floor'],
+  'money-trail-payers': ['graphql', 'http-baseline', 'floor'],
   'seizure-record-unmatched': ['graphql', 'http-baseline', 'floor'],
   'seizure-record-matching': ['graphql', 'http-baseline', 'floor'],
   'supplier-record-unsighted': ['graphql', 'http-baseline', 'floor'],
   'supplier-record-sighted': ['graphql', 'http-baseline', 'floor'],
+  'payment-record': ['graphql', 'http-baseline', 'floor'],
 };
 
 describe('npm run bench -- --scale tiny', () => {
@@ -59,7 +63,10 @@ describe('npm run bench -- --scale tiny', () => {
 
   it('loads the dataset it generated, matches included, and compares loading with a raw COPY', () => {
     expect(report.dataset).toMatchObject({ scale: 'tiny', reused: false });
-    expect(report.dataset.counts).toMatchObject({ item: SCALES.tiny.items, supplier: SCALES.tiny.suppliers, movement: SCALES.tiny.movements });
+    const { brokers, buyers } = moneyPartiesOf(SCALES.tiny);
+    expect(report.dataset.counts).toMatchObject({
+      item: SCALES.tiny.items, supplier: SCALES.tiny.suppliers + brokers + buyers, movement: SCALES.tiny.movements, payment: SCALES.tiny.payments,
+    });
     expect(report.dataset.counts.item_match).toBeGreaterThan(0);
     for (const table of report.dataset.load.tables) {
       expect(table.rows).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ const BROKER_COUNTRIES = { IQ: 30, DE: 20, TR: 15, GB: 15, BE: 8, FR: 7, NL: 5 }
 const BUYER_COUNTRIES = { FR: 30, BE: 20, DE: 20, GB: 15, NL: 15 };
 const BROKER_NAMES = ['Exchange', 'Money Transfer', 'Geldtransfer', 'Sarrafi', 'Reise und Cargo', 'Remittance'];
 const CURRENCY_OF: Record<string, string> = { GB: 'GBP', PL: 'PLN', TR: 'TRY', CN: 'USD', IQ: 'USD', BG: 'EUR' };
+const BROKERS_PER_CIRCLE = 8;
 /** Of every payment, the hawala ones: a buyer's cash through brokers to a seller. */
 const HAWALA_SHARE = 0.25;
 
@@ -42,21 +43,36 @@ interface Party {
  * broker with its hawala code too), then `scale.payments` payments: three in four pay for trade
  * (the receiver of a trade link pays its sender, by bank or money transfer, no broker), one in
  * four is hawala (a buyer, now and then a seller, pays a seller of the last levels through one to
- * three brokers, a code as reference). So following the money from a buyer climbs the trade
- * networks towards the makers, and the way back from a seller meets the brokers' other customers.
+ * three brokers of a circle, a code as reference). So following the money from a buyer climbs the
+ * trade networks towards the makers, and the way back from a seller meets the other customers of
+ * its brokers' circle, and of the circles they paid through now and then.
  */
 export function generatePayments(random: Random, scale: Scale, agencies: BenchAgency[], network: SupplierNetwork, tables: DatasetTables): number {
   const picker = new AgencyPicker(agencies);
   const counts = moneyPartiesOf(scale);
   const brokers = Array.from({ length: counts.brokers }, () => addParty(random, picker, tables, SupplierRole.MONEY_BROKER, random.weighted(BROKER_COUNTRIES)));
   const buyers = Array.from({ length: counts.buyers }, () => addParty(random, picker, tables, SupplierRole.BUYER, random.weighted(BUYER_COUNTRIES)));
-  const sellers = network.suppliers.filter((s) => s.level >= 7);
+  // Brokers work in circles (a few in Europe settling with partners in Iraq or Turkey); a buyer
+  // pays through its own circle, a seller is paid through one, now and then through another.
+  const circles = Array.from({ length: Math.ceil(brokers.length / BROKERS_PER_CIRCLE) }, (_, c) => brokers.slice(c * BROKERS_PER_CIRCLE, (c + 1) * BROKERS_PER_CIRCLE));
+  const circleOf = new Map<string, number>();
+  const sellersOf: Party[][] = circles.map(() => []);
+  for (const seller of network.suppliers.filter((s) => s.level >= 7)) {
+    const circle = random.int(0, circles.length - 1);
+    circleOf.set(seller.id, circle);
+    sellersOf[circle].push(seller);
+  }
+  for (const buyer of buyers) circleOf.set(buyer.id, random.int(0, circles.length - 1));
+  const withSellers = sellersOf.flatMap((list, circle) => (list.length > 0 ? [circle] : []));
+  const payers = [...buyers, ...network.suppliers.filter((s) => circleOf.has(s.id))];
   for (let n = 0; n < scale.payments; n++) {
     if (random.chance(HAWALA_SHARE)) {
-      const payer = random.chance(0.8) ? random.pick(buyers) : random.pick(sellers);
-      let payee = random.pick(sellers);
-      while (payee.id === payer.id) payee = random.pick(sellers);
-      const chain = random.sample(brokers, Number(random.weighted({ 1: 40, 2: 45, 3: 15 })));
+      const payer = random.chance(0.8) ? random.pick(buyers) : random.pick(payers);
+      const own = circleOf.get(payer.id)!;
+      const circle = random.chance(0.9) && sellersOf[own].length > 0 ? own : random.pick(withSellers);
+      let payee = random.pick(sellersOf[circle]);
+      while (payee.id === payer.id) payee = random.pick(sellersOf[random.pick(withSellers)]);
+      const chain = random.sample(circles[circle], Number(random.weighted({ 1: 40, 2: 45, 3: 15 })));
       addPayment(random, picker, agencies, tables, {
         chain: [payer, ...chain, payee], method: PaymentMethod.HAWALA, currency: random.chance(0.8) ? 'EUR' : 'GBP',
         amount: random.int(800, 30_000), reference: random.chance(0.9) ? `${random.letters(3)}-${random.digits(4)}-${random.letters(1)}${random.digits(1)}` : null,

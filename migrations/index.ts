@@ -18,6 +18,7 @@ import { HitShown1795894400000 } from './1795894400000-HitShown';
 import { Sightings1795894500000 } from './1795894500000-Sightings';
 import { PaymentKinds1795894600000 } from './1795894600000-PaymentKinds';
 import { Payments1795894700000 } from './1795894700000-Payments';
+import { PaymentKeysByIndex1795894800000 } from './1795894800000-PaymentKeysByIndex';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -41,4 +42,5 @@ export const migrations: Function[] = [
   Sightings1795894500000,
   PaymentKinds1795894600000,
   Payments1795894700000,
+  PaymentKeysByIndex1795894800000,
 ];

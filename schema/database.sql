@@ -519,8 +519,7 @@ UNION ALL
     p.agency_id,
     'HAWALA_CODE'::text AS scheme,
     p.reference_key AS value_key
-   FROM payment p
-  WHERE p.reference_key IS NOT NULL;
+   FROM payment p;
 
 -- Function app_agency()
 CREATE OR REPLACE FUNCTION public.app_agency()

@@ -12,15 +12,16 @@ let app: TestApp;
 let agencyCode: string;
 
 // Planned against tables with rows and statistics (on empty ones any order is as cheap): 2,000
-// suppliers, 20,000 payments from one to another through up to two brokers.
+// suppliers, 20,000 payments from one to another through up to two brokers, two in three with a reference.
 beforeAll(async () => {
   app = await TestApp.start();
   agencyCode = (await makeAgency(app)).code;
   await app.query(`INSERT INTO supplier (agency_id, name, search_text, handling, recorded_by)
     SELECT (SELECT id FROM agency WHERE code = $1), 'Plan party ' || n, 'plan party ' || n, 'TLP_GREEN', 'planner' FROM generate_series(1, 2000) AS n`, [agencyCode]);
   await app.query(`CREATE TEMP TABLE plan_party AS SELECT id, row_number() OVER (ORDER BY id) AS n FROM supplier WHERE name LIKE 'Plan party %'`);
-  await app.query(`INSERT INTO payment (agency_id, payer_id, payee_id, broker_count, handling, recorded_by)
-    SELECT (SELECT id FROM agency WHERE code = $1), payer.id, payee.id, k % 3, 'TLP_GREEN', 'planner' FROM generate_series(1, 20000) AS k
+  await app.query(`INSERT INTO payment (agency_id, payer_id, payee_id, broker_count, reference, reference_key, handling, recorded_by)
+    SELECT (SELECT id FROM agency WHERE code = $1), payer.id, payee.id, k % 3, CASE WHEN k % 3 > 0 THEN 'PLAN-' || k END,
+           CASE WHEN k % 3 > 0 THEN 'PLAN' || k END, 'TLP_GREEN', 'planner' FROM generate_series(1, 20000) AS k
       JOIN plan_party payer ON payer.n = 1 + k % 2000 JOIN plan_party payee ON payee.n = 1 + (k * 7 + 1) % 2000`, [agencyCode]);
   await app.query(`INSERT INTO payment_party (payment_id, position, supplier_id, agency_id)
     SELECT p.id, 0, p.payer_id, p.agency_id FROM payment p WHERE p.recorded_by = 'planner'
@@ -49,7 +50,6 @@ const planOf = (direction: string, step: number) =>
 describe('the money trail uses the indexes it follows', () => {
   it('following the money', async () => {
     const plan = await planOf('FOLLOW_MONEY', 1);
-    console.log(JSON.stringify(indexesUsed(plan)), JSON.stringify(plan.filter(n => n.Alias).map(n => [n.Alias, n['Node Type'], n['Relation Name']])));
     expect(indexesUsed(plan)).toEqual(expect.arrayContaining(['payment_party_supplier_idx', 'PK_0f6325f5922d5fdd0ff6981e3a6']));
     expect(fullScans(plan)).toEqual([]);
   });
@@ -58,5 +58,36 @@ describe('the money trail uses the indexes it follows', () => {
     const plan = await planOf('TOWARDS_PAYERS', -1);
     expect(indexesUsed(plan)).toEqual(expect.arrayContaining(['payment_party_supplier_idx', 'PK_0f6325f5922d5fdd0ff6981e3a6']));
     expect(fullScans(plan)).toEqual([]);
+  });
+});
+
+// The join sighting_link makes (migrations: Sightings) of a new record's keys with everyone's in
+// the sightings index, planned as the function's owner, since only the function reads the view.
+const SIGHTING_JOIN = `SELECT other.record_kind, other.record_id
+  FROM sighting_key mine
+  JOIN sighting_key other ON other.scheme = mine.scheme AND other.value_key = mine.value_key AND other.agency_id <> mine.agency_id
+ WHERE mine.record_kind = 'PAYMENT' AND mine.record_id = ANY($1)`;
+
+describe("a payment's reference in the sightings index", () => {
+  it('finds the other records holding it by index, never reading every payment', async () => {
+    const [{ id }] = await app.query(`SELECT id FROM payment WHERE reference_key IS NOT NULL ORDER BY id LIMIT 1`);
+    const nodes: PlanNode[] = await app.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const [row] = await manager.query(`EXPLAIN (FORMAT JSON) ${SIGHTING_JOIN}`, [[id]]);
+      const all: PlanNode[] = [];
+      const visit = (node: PlanNode) => {
+        all.push(node);
+        node.Plans?.forEach(visit);
+      };
+      visit(row['QUERY PLAN'][0].Plan);
+      return all;
+    });
+    // Each branch of the other side looks the key up: no scan of payments but by that key.
+    const paymentScans = nodes.filter((n) => n['Relation Name'] === 'payment').map((n) => [n['Node Type'], n['Index Name'], n['Index Cond']]);
+    expect(paymentScans).toEqual([
+      ['Index Scan', 'PK_fcaec7df5adf9cac408c686b2ab', expect.stringMatching(/^\(id = ANY/)],
+      ['Index Scan', 'payment_reference_key_idx', expect.stringMatching(/^\(reference_key = /)],
+    ]);
+    expect(indexesUsed(nodes)).toContain('supplier_identifier_key_idx');
   });
 });

@@ -57,17 +57,18 @@ export function generatePayments(random: Random, scale: Scale, agencies: BenchAg
   const circles = Array.from({ length: Math.ceil(brokers.length / BROKERS_PER_CIRCLE) }, (_, c) => brokers.slice(c * BROKERS_PER_CIRCLE, (c + 1) * BROKERS_PER_CIRCLE));
   const circleOf = new Map<string, number>();
   const sellersOf: Party[][] = circles.map(() => []);
-  for (const seller of network.suppliers.filter((s) => s.level >= 7)) {
+  const sellers = network.suppliers.filter((s) => s.level >= 7);
+  for (const seller of sellers) {
     const circle = random.int(0, circles.length - 1);
     circleOf.set(seller.id, circle);
     sellersOf[circle].push(seller);
   }
   for (const buyer of buyers) circleOf.set(buyer.id, random.int(0, circles.length - 1));
   const withSellers = sellersOf.flatMap((list, circle) => (list.length > 0 ? [circle] : []));
-  const payers = [...buyers, ...network.suppliers.filter((s) => circleOf.has(s.id))];
+  const buyersAndSellers = [...buyers, ...sellers];
   for (let n = 0; n < scale.payments; n++) {
     if (random.chance(HAWALA_SHARE)) {
-      const payer = random.chance(0.8) ? random.pick(buyers) : random.pick(payers);
+      const payer = random.chance(0.8) ? random.pick(buyers) : random.pick(buyersAndSellers);
       const own = circleOf.get(payer.id)!;
       const circle = random.chance(0.9) && sellersOf[own].length > 0 ? own : random.pick(withSellers);
       let payee = random.pick(sellersOf[circle]);

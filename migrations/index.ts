@@ -19,6 +19,8 @@ import { Sightings1795894500000 } from './1795894500000-Sightings';
 import { PaymentKinds1795894600000 } from './1795894600000-PaymentKinds';
 import { Payments1795894700000 } from './1795894700000-Payments';
 import { PaymentKeysByIndex1795894800000 } from './1795894800000-PaymentKeysByIndex';
+import { AdvertKinds1795894900000 } from './1795894900000-AdvertKinds';
+import { Adverts1795895000000 } from './1795895000000-Adverts';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -43,4 +45,6 @@ export const migrations: Function[] = [
   PaymentKinds1795894600000,
   Payments1795894700000,
   PaymentKeysByIndex1795894800000,
+  AdvertKinds1795894900000,
+  Adverts1795895000000,
 ];

@@ -10,6 +10,8 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 GRANT USAGE ON SCHEMA public TO registry_app;
 
 -- Types
+CREATE TYPE advert_kind AS ENUM ('EQUIPMENT_SALE', 'CROSSING_OFFER', 'RECRUITMENT', 'OTHER');
+CREATE TYPE advert_platform AS ENUM ('FACEBOOK', 'INSTAGRAM', 'TIKTOK', 'TELEGRAM', 'WHATSAPP', 'SNAPCHAT', 'X', 'YOUTUBE', 'MARKETPLACE', 'WEBSITE', 'OTHER');
 CREATE TYPE engine_fuel AS ENUM ('PETROL', 'DIESEL', 'ELECTRIC', 'OTHER');
 CREATE TYPE handling_code AS ENUM ('TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED');
 CREATE TYPE hull_material AS ENUM ('PVC', 'HYPALON', 'RIGID_INFLATABLE', 'GRP', 'WOOD', 'OTHER');
@@ -20,10 +22,133 @@ CREATE TYPE life_jacket_size AS ENUM ('ADULT', 'CHILD', 'INFANT');
 CREATE TYPE match_basis AS ENUM ('SAME_HIN', 'SAME_SERIAL', 'SAME_BATCH', 'ANALYST_LINK');
 CREATE TYPE match_status AS ENUM ('SUGGESTED', 'CONFIRMED', 'REJECTED');
 CREATE TYPE payment_method AS ENUM ('HAWALA', 'MONEY_TRANSFER', 'BANK_TRANSFER', 'CASH', 'CRYPTO', 'CARD', 'OTHER', 'UNKNOWN');
-CREATE TYPE sighted_kind AS ENUM ('SUPPLIER', 'PAYMENT');
+CREATE TYPE sighted_kind AS ENUM ('SUPPLIER', 'PAYMENT', 'ADVERT');
 CREATE TYPE sighting_basis AS ENUM ('SAME_IDENTIFIER', 'SAME_URL', 'SAME_CONTENT', 'SIMILAR_TEXT');
 CREATE TYPE supplier_role AS ENUM ('MANUFACTURER', 'IMPORTER', 'WHOLESALER', 'RETAILER', 'ONLINE_SELLER', 'FACILITATOR', 'MONEY_BROKER', 'BUYER', 'UNKNOWN');
 CREATE TYPE transport_mode AS ENUM ('ROAD', 'SEA', 'AIR', 'RAIL', 'POST', 'COURIER', 'UNKNOWN');
+
+-- Table advert
+CREATE TABLE advert (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agency_id uuid NOT NULL,
+  platform advert_platform NOT NULL,
+  kind advert_kind NOT NULL,
+  url text,
+  url_key text,
+  captured_at timestamp with time zone NOT NULL,
+  text text,
+  content_hash text,
+  advertiser_id uuid,
+  handling handling_code NOT NULL,
+  shared_with uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  recorded_by text NOT NULL,
+  client_key text,
+  recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE advert ADD CONSTRAINT "PK_4bd8b4cdfb562b02706beece450" PRIMARY KEY (id);
+ALTER TABLE advert ADD CONSTRAINT advert_agency_client_key UNIQUE (agency_id, client_key);
+ALTER TABLE advert ADD CONSTRAINT "FK_378d46e42ebe76fc02777015f45" FOREIGN KEY (advertiser_id) REFERENCES supplier(id) ON DELETE RESTRICT;
+ALTER TABLE advert ADD CONSTRAINT "FK_ce1c05b1a8d9e0ae8cd85ba0736" FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE advert ADD CONSTRAINT advert_content_hash_form CHECK ((content_hash ~ '^[0-9a-f]{64}$'::text));
+ALTER TABLE advert ADD CONSTRAINT advert_text_length CHECK ((char_length(text) <= 10000));
+CREATE INDEX advert_advertiser_idx ON public.advert USING btree (advertiser_id);
+CREATE INDEX advert_captured_at_idx ON public.advert USING btree (captured_at);
+CREATE INDEX advert_content_hash_idx ON public.advert USING btree (content_hash);
+CREATE INDEX advert_recorded_at_idx ON public.advert USING btree (recorded_at);
+CREATE INDEX advert_url_key_idx ON public.advert USING btree (url_key);
+ALTER TABLE advert ENABLE ROW LEVEL SECURITY;
+ALTER TABLE advert FORCE ROW LEVEL SECURITY;
+CREATE POLICY advert_insert ON advert FOR INSERT TO registry_app WITH CHECK (((agency_id = app_agency()) AND (recorded_by = app_subject())));
+CREATE POLICY advert_owner_read ON advert FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY advert_read ON advert FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+CREATE POLICY advert_update ON advert FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+GRANT INSERT, SELECT ON advert TO registry_app;
+GRANT UPDATE (advertiser_id) ON advert TO registry_app;
+
+-- Table advert_identifier
+CREATE TABLE advert_identifier (
+  advert_id uuid NOT NULL,
+  "position" smallint NOT NULL,
+  agency_id uuid NOT NULL,
+  is_account boolean DEFAULT false NOT NULL,
+  scheme text NOT NULL,
+  value text NOT NULL,
+  value_key text NOT NULL
+);
+ALTER TABLE advert_identifier ADD CONSTRAINT "PK_b56417a8d58ad53a9b6b26d3b3a" PRIMARY KEY (advert_id, "position");
+ALTER TABLE advert_identifier ADD CONSTRAINT "FK_f0a34c625dbbd0159979f24f210" FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
+CREATE INDEX advert_identifier_key_idx ON public.advert_identifier USING btree (scheme, value_key);
+ALTER TABLE advert_identifier ENABLE ROW LEVEL SECURITY;
+ALTER TABLE advert_identifier FORCE ROW LEVEL SECURITY;
+CREATE POLICY advert_identifier_insert ON advert_identifier FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY advert_identifier_owner_read ON advert_identifier FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY advert_identifier_read ON advert_identifier FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM advert a
+  WHERE (a.id = advert_identifier.advert_id))));
+GRANT INSERT, SELECT ON advert_identifier TO registry_app;
+
+-- Table advert_offer
+CREATE TABLE advert_offer (
+  advert_id uuid NOT NULL,
+  "position" smallint NOT NULL,
+  agency_id uuid NOT NULL,
+  item_kind item_kind,
+  make text,
+  model text,
+  quantity integer,
+  amount numeric,
+  currency character(3)
+);
+ALTER TABLE advert_offer ADD CONSTRAINT "PK_3dbcd0c1034ed87fad334bb325b" PRIMARY KEY (advert_id, "position");
+ALTER TABLE advert_offer ADD CONSTRAINT "FK_119cf04d3ff99ca69948f7c1525" FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
+ALTER TABLE advert_offer ADD CONSTRAINT advert_offer_price_has_currency CHECK (((amount IS NULL) = (currency IS NULL)));
+ALTER TABLE advert_offer ADD CONSTRAINT advert_offer_price_positive CHECK ((amount > (0)::numeric));
+ALTER TABLE advert_offer ADD CONSTRAINT advert_offer_quantity_positive CHECK ((quantity > 0));
+ALTER TABLE advert_offer ENABLE ROW LEVEL SECURITY;
+ALTER TABLE advert_offer FORCE ROW LEVEL SECURITY;
+CREATE POLICY advert_offer_insert ON advert_offer FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY advert_offer_read ON advert_offer FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM advert a
+  WHERE (a.id = advert_offer.advert_id))));
+GRANT INSERT, SELECT ON advert_offer TO registry_app;
+
+-- Table advert_seizure
+CREATE TABLE advert_seizure (
+  advert_id uuid NOT NULL,
+  seizure_id uuid NOT NULL,
+  agency_id uuid NOT NULL
+);
+ALTER TABLE advert_seizure ADD CONSTRAINT "PK_da32978b428505980a01e3e24c0" PRIMARY KEY (advert_id, seizure_id);
+ALTER TABLE advert_seizure ADD CONSTRAINT "FK_05b64c4c396c269fee88504fea2" FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
+ALTER TABLE advert_seizure ADD CONSTRAINT "FK_5746465c7e087ec80ec90a3faf2" FOREIGN KEY (seizure_id) REFERENCES seizure(id) ON DELETE CASCADE;
+CREATE INDEX advert_seizure_seizure_idx ON public.advert_seizure USING btree (seizure_id);
+ALTER TABLE advert_seizure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE advert_seizure FORCE ROW LEVEL SECURITY;
+CREATE POLICY advert_seizure_insert ON advert_seizure FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY advert_seizure_read ON advert_seizure FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM advert a
+  WHERE (a.id = advert_seizure.advert_id))));
+GRANT INSERT, SELECT ON advert_seizure TO registry_app;
+
+-- Table advert_text
+CREATE TABLE advert_text (
+  advert_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  fold text,
+  document tsvector NOT NULL
+);
+ALTER TABLE advert_text ADD CONSTRAINT advert_text_pkey PRIMARY KEY (advert_id);
+ALTER TABLE advert_text ADD CONSTRAINT advert_text_advert_id_fkey FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
+CREATE INDEX advert_text_document_idx ON public.advert_text USING gin (document);
+CREATE INDEX advert_text_fold_trgm_idx ON public.advert_text USING gin (fold gin_trgm_ops);
+ALTER TABLE advert_text ENABLE ROW LEVEL SECURITY;
+ALTER TABLE advert_text FORCE ROW LEVEL SECURITY;
+CREATE POLICY advert_text_insert ON advert_text FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY advert_text_owner_read ON advert_text FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY advert_text_read ON advert_text FOR SELECT TO registry_app USING ((EXISTS ( SELECT 1
+   FROM advert a
+  WHERE (a.id = advert_text.advert_id))));
+GRANT INSERT, SELECT ON advert_text TO registry_app;
 
 -- Table agency
 CREATE TABLE agency (
@@ -519,7 +644,59 @@ UNION ALL
     p.agency_id,
     'HAWALA_CODE'::text AS scheme,
     p.reference_key AS value_key
-   FROM payment p;
+   FROM payment p
+UNION ALL
+ SELECT 'ADVERT'::sighted_kind AS record_kind,
+    ai.advert_id AS record_id,
+    ai.agency_id,
+    ai.scheme,
+    ai.value_key
+   FROM advert_identifier ai
+UNION ALL
+ SELECT 'ADVERT'::sighted_kind AS record_kind,
+    a.id AS record_id,
+    a.agency_id,
+    'URL'::text AS scheme,
+    a.url_key AS value_key
+   FROM advert a
+UNION ALL
+ SELECT 'ADVERT'::sighted_kind AS record_kind,
+    a.id AS record_id,
+    a.agency_id,
+    'CONTENT_SHA256'::text AS scheme,
+    a.content_hash AS value_key
+   FROM advert a;
+
+-- Function advert_document(text,text)
+CREATE OR REPLACE FUNCTION public.advert_document(body text, fold text)
+ RETURNS tsvector
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$ SELECT to_tsvector('pg_catalog.english', body) || to_tsvector('pg_catalog.french', body) || to_tsvector('pg_catalog.german', body) || to_tsvector('pg_catalog.dutch', body) || to_tsvector('pg_catalog.turkish', body) || to_tsvector('pg_catalog.simple', body) || to_tsvector('pg_catalog.simple', coalesce(fold, '')) $function$;
+GRANT EXECUTE ON FUNCTION advert_document(text,text) TO PUBLIC;
+
+-- Function advert_text_search(text[],text[])
+CREATE OR REPLACE FUNCTION public.advert_text_search(words text[], folds text[])
+ RETURNS TABLE(advert_id uuid, score numeric)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        WITH query AS (SELECT advert_all_words(advert_word_query(w.word, w.fold)) AS q FROM unnest(words, folds) AS w(word, fold))
+        SELECT t.advert_id, round(ts_rank_cd(t.document, query.q)::numeric, 6)
+          FROM query JOIN advert_text t ON t.document @@ query.q
+          JOIN advert a ON a.id = t.advert_id
+         WHERE app_can_read(a.agency_id, a.handling, a.shared_with, a.recorded_by)
+      $function$;
+GRANT EXECUTE ON FUNCTION advert_text_search(text[],text[]) TO registry_app;
+
+-- Function advert_word_query(text,text)
+CREATE OR REPLACE FUNCTION public.advert_word_query(word text, fold text)
+ RETURNS tsquery
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$ SELECT plainto_tsquery('pg_catalog.english', word) || plainto_tsquery('pg_catalog.french', word) || plainto_tsquery('pg_catalog.german', word) || plainto_tsquery('pg_catalog.dutch', word) || plainto_tsquery('pg_catalog.turkish', word) || plainto_tsquery('pg_catalog.simple', word) || plainto_tsquery('pg_catalog.simple', fold) $function$;
+GRANT EXECUTE ON FUNCTION advert_word_query(text,text) TO PUBLIC;
 
 -- Function app_agency()
 CREATE OR REPLACE FUNCTION public.app_agency()
@@ -797,6 +974,9 @@ AS $function$
         UNION ALL
         SELECT p.agency_id, p.handling, app_can_read(p.agency_id, p.handling, p.shared_with, p.recorded_by)
           FROM payment p WHERE kind = 'PAYMENT' AND p.id = sighted_record.id
+        UNION ALL
+        SELECT a.agency_id, a.handling, app_can_read(a.agency_id, a.handling, a.shared_with, a.recorded_by)
+          FROM advert a WHERE sighted_record.kind = 'ADVERT' AND a.id = sighted_record.id
       $function$;
 
 -- Function sighting_link(sighted_kind,uuid[])
@@ -819,7 +999,7 @@ AS $function$
                  CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN mine_id ELSE other_id END,
                  CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN kind_other ELSE kind_mine END,
                  CASE WHEN (kind_mine, mine_id) < (kind_other, other_id) THEN other_id ELSE mine_id END,
-                 CAST('SAME_IDENTIFIER' AS sighting_basis), scheme, value_key
+                 CAST(CASE scheme WHEN 'URL' THEN 'SAME_URL' WHEN 'CONTENT_SHA256' THEN 'SAME_CONTENT' ELSE 'SAME_IDENTIFIER' END AS sighting_basis), scheme, value_key
             FROM found
           ON CONFLICT DO NOTHING
           RETURNING 1
@@ -827,6 +1007,31 @@ AS $function$
         SELECT count(*)::int FROM stored
       $function$;
 GRANT EXECUTE ON FUNCTION sighting_link(sighted_kind,uuid[]) TO registry_app;
+
+-- Function sighting_link_text(uuid[])
+CREATE OR REPLACE FUNCTION public.sighting_link_text(ids uuid[])
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+ SET "pg_trgm.similarity_threshold" TO '0.45'
+AS $function$
+        WITH found AS (
+          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, trigram_overlap(mine.fold, other.fold) AS score
+            FROM advert_text mine
+            JOIN advert_text other ON other.fold % mine.fold AND other.agency_id <> mine.agency_id
+           WHERE mine.advert_id = ANY(ids) AND mine.agency_id = app_agency()
+        ), stored AS (
+          INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
+          SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
+                 least(round(score, 3), 0.999)
+            FROM found WHERE score >= 0.93
+          ON CONFLICT DO NOTHING
+          RETURNING 1
+        )
+        SELECT count(*)::int FROM stored
+      $function$;
+GRANT EXECUTE ON FUNCTION sighting_link_text(uuid[]) TO registry_app;
 
 -- Function sightings_by_key(text,text)
 CREATE OR REPLACE FUNCTION public.sightings_by_key(key_scheme text, key_value text)
@@ -958,3 +1163,15 @@ AS $function$
                END
       $function$;
 GRANT EXECUTE ON FUNCTION supply_chain_hidden_steps(uuid[],text) TO registry_app;
+
+-- Function trigram_overlap(text,text)
+CREATE OR REPLACE FUNCTION public.trigram_overlap(a text, b text)
+ RETURNS numeric
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+        SELECT CASE WHEN least(cardinality(ta), cardinality(tb)) = 0 THEN 0
+                    ELSE cardinality(ARRAY(SELECT unnest(ta) INTERSECT SELECT unnest(tb)))::numeric / least(cardinality(ta), cardinality(tb)) END
+          FROM (SELECT show_trgm(a) AS ta, show_trgm(b) AS tb) t
+      $function$;
+GRANT EXECUTE ON FUNCTION trigram_overlap(text,text) TO PUBLIC;

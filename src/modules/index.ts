@@ -1,3 +1,4 @@
+import { advertModule } from './advert/advert.module';
 import { agencyModule } from './agency/agency.module';
 import { auditModule } from './audit/audit.module';
 import { itemModule } from './item/item.module';
@@ -30,6 +31,7 @@ export const registryModules = [
   matchingModule,
   sightingModule,
   paymentModule,
+  advertModule,
   moneyTrailModule,
   auditModule,
 ] as const;

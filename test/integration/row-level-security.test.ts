@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { TokenClaims } from '../../src/auth/caller';
 import { Role } from '../../src/auth/roles';
 import { RequestTransaction } from '../../src/db/request-transaction';
+import { makeAdvert } from '../factories/advert.factory';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
 import { makePayment } from '../factories/payment.factory';
 import { makeSeizure } from '../factories/seizure.factory';
@@ -188,12 +189,15 @@ describe('the ways past the policies', () => {
     // handling code, a match's basis/score/status, a count, whether the caller's own agency holds
     // a client key: never another agency's content.
     expect(functions).toEqual([
+      // The caller's readable adverts matching a text query, with their rank.
+      { name: 'advert_text_search', result: 'TABLE(advert_id uuid, score numeric)' },
       { name: 'item_match_hits', result: 'TABLE(item_id uuid, basis match_basis, score numeric, status match_status, agency_id uuid, handling handling_code)' },
       { name: 'item_match_link', result: 'integer' },
       { name: 'money_trail_hidden_parties', result: 'TABLE(agency_id uuid, handling handling_code)' },
       { name: 'money_trail_hidden_payments', result: 'TABLE(agency_id uuid, handling handling_code)' },
       { name: 'seizure_client_key_taken', result: 'boolean' },
       { name: 'sighting_link', result: 'integer' },
+      { name: 'sighting_link_text', result: 'integer' },
       // Another agency's record as a hit only (agency and handling; its id and key are null).
       { name: 'sightings_by_key', result: 'TABLE(other_kind sighted_kind, other_id uuid, agency_id uuid, handling handling_code)' },
       {
@@ -253,5 +257,30 @@ describe('the ways past the policies', () => {
     expect(await link('PARTNER')).toEqual([{ n: 0 }]);
     expect(await link('A')).toEqual([{ n: 1 }]); // the owner's analyst would sight it (rolled back)
     expect(await app.query(`SELECT count(*)::int AS n FROM sighting WHERE $1 IN (record_a, record_b)`, [ownersSupplier])).toEqual([{ n: 0 }]);
+  });
+
+  it('search advert texts among the readable adverts only, and sight only the caller\'s own new adverts\' texts', async () => {
+    const word = `kv${RUN}`.toLowerCase();
+    const text = `Rubberboot ${word} te koop met motor en pomp, levering Oostende`;
+    const ownerToken = await owner.token([Role.OFFICER], claims.A.subject);
+    const strict = idOfType(await makeAdvert(app, ownerToken, { text, handling: 'TLP_AMBER_STRICT' }), 'Advert');
+    const green = idOfType(await makeAdvert(app, ownerToken, { text: `${text}!`, handling: 'TLP_GREEN' }), 'Advert');
+    const found = (caller: Caller) =>
+      as(caller, (m) => m.query(`SELECT advert_id FROM advert_text_search(ARRAY[$1], ARRAY[$1]) ORDER BY 1`, [word])).then((rows: any[]) => rows.map((r) => r.advert_id));
+    expect(await found('OUTSIDER')).toEqual([green]);
+    expect(await found('B')).toEqual([strict, green].sort());
+    expect(await found('UNREGISTERED')).toEqual([]);
+
+    const repost = idOfType(await makeAdvert(app, await partner.token([Role.OFFICER]), { text: `${text} 🚤` }), 'Advert');
+    await app.query(`DELETE FROM sighting WHERE $1 IN (record_a, record_b)`, [repost]); // as if never sighted
+    const link = (caller: Caller) => as(caller, (m) => m.query(`SELECT sighting_link_text(ARRAY[CAST($1 AS uuid)]) AS n`, [repost]), 'rollback');
+    expect(await link('OUTSIDER')).toEqual([{ n: 0 }]);
+    expect(await link('A')).toEqual([{ n: 0 }]);
+    expect(await link('PARTNER')).toEqual([{ n: 2 }]); // the partner's officer would sight both (rolled back)
+    expect(await app.query(`SELECT count(*)::int AS n FROM sighting WHERE $1 IN (record_a, record_b)`, [repost])).toEqual([{ n: 0 }]);
+
+    // Only the recording agency names an advert's party.
+    const updated = await as('OUTSIDER', (m) => m.query(`UPDATE advert SET advertiser_id = NULL WHERE id = $1 RETURNING id`, [green]));
+    expect(updated).toEqual([[], 0]);
   });
 });

@@ -6,6 +6,7 @@ import { clientKeyOf, clientKeyUsed } from '../../shared/client-key';
 import { ErrorCode, Problems } from '../../shared/domain-error';
 import { HandlingCode } from '../../shared/handling';
 import { moneyOf } from '../../shared/money';
+import { readableNamedRecords } from '../../shared/named-records';
 import { isInTheFuture } from '../../shared/record-limits';
 import { LIMITS, optionalText } from '../../shared/text-fields';
 import { resolveSharedWith } from '../agency/shared-with';
@@ -62,8 +63,9 @@ export class PaymentRecordService {
     const handling = input.handling ?? HandlingCode.TLP_GREEN;
     const agencyId = this.caller.agency.id;
     const chain = await this.resolveChain(input, problems);
-    const seizureIds = await this.resolveAll(input.seizureIds, 'seizureIds', (ids) => new SeizureService(this.manager, this.caller).byIds(ids), 'seizure', problems);
-    const movementIds = await this.resolveAll(input.movementIds, 'movementIds', (ids) => new MovementService(this.manager, this.caller).byIds(ids), 'movement', problems);
+    const paidFor = (field: string, what: string) => ({ field, what, by: 'a payment', max: MAX_PAID_FOR });
+    const seizureIds = await readableNamedRecords(input.seizureIds, paidFor('seizureIds', 'seizure'), (ids) => new SeizureService(this.manager, this.caller).byIds(ids), problems);
+    const movementIds = await readableNamedRecords(input.movementIds, paidFor('movementIds', 'movement'), (ids) => new MovementService(this.manager, this.caller).byIds(ids), problems);
     if (input.paidAt && isInTheFuture(input.paidAt, now)) problems.add(ErrorCode.INVALID_INPUT, 'paidAt is in the future', ['input', 'paidAt']);
     const amount = moneyOf(input.amount, ['input', 'amount'], problems);
     const reference = optionalText(input.reference, LIMITS.identifier, ['input', 'reference'], problems);
@@ -130,25 +132,5 @@ export class PaymentRecordService {
       if (party.id) seen.add(party.id);
     }
     return { payerId: payer?.id ?? null, payeeId: payee?.id ?? null, brokerIds: brokers.map((b) => b.id ?? '') };
-  }
-
-  /** Records of one kind a payment paid for: readable (NOT_FOUND otherwise), at most MAX_PAID_FOR, without repeats. */
-  private async resolveAll(
-    ids: Array<string | null>,
-    field: string,
-    readable: (ids: string[]) => Promise<Array<{ id: string }>>,
-    what: string,
-    problems: Problems,
-  ): Promise<string[]> {
-    if (ids.length > MAX_PAID_FOR) {
-      problems.add(ErrorCode.INVALID_INPUT, `a payment names at most ${MAX_PAID_FOR} ${what}s, got ${ids.length}`, ['input', field]);
-      return [];
-    }
-    const wanted = ids.filter((id): id is string => id !== null);
-    const found = new Set(wanted.length === 0 ? [] : (await readable(wanted)).map((record) => record.id));
-    ids.forEach((id, i) => {
-      if (!id || !found.has(id)) problems.add(ErrorCode.NOT_FOUND, `no such ${what}, or not readable by you`, ['input', field, String(i)]);
-    });
-    return [...new Set(wanted.filter((id) => found.has(id)))];
   }
 }

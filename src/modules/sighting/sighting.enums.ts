@@ -10,4 +10,5 @@ export enum SightingBasis {
 export enum SightedKind {
   SUPPLIER = 'SUPPLIER',
   PAYMENT = 'PAYMENT',
+  ADVERT = 'ADVERT',
 }

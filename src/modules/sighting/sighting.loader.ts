@@ -9,6 +9,8 @@ export interface SightingLoaders {
   ofSupplier: DataLoader<string, SightingView[]>;
   /** The sightings of a readable payment (its reference), as the caller may see them. */
   ofPayment: DataLoader<string, SightingView[]>;
+  /** The sightings of a readable advert (its account, contacts, URL, file and text), as the caller may see them. */
+  ofAdvert: DataLoader<string, SightingView[]>;
 }
 
 /** Per-request loaders (never shared across requests: they carry the caller's rights). */
@@ -18,5 +20,5 @@ export function createSightingLoaders(tx: RequestTransaction): SightingLoaders {
       const sightings = await new SightingService(await tx.manager(), await tx.caller()).of(kind, ids);
       return groupBy(ids, sightings.map((s) => [s.recordId, s] as const));
     });
-  return { ofSupplier: of(SightedKind.SUPPLIER), ofPayment: of(SightedKind.PAYMENT) };
+  return { ofSupplier: of(SightedKind.SUPPLIER), ofPayment: of(SightedKind.PAYMENT), ofAdvert: of(SightedKind.ADVERT) };
 }

@@ -1,11 +1,11 @@
 import { defineModule } from '../registry-module';
 import { SIGHTING_ENUMS } from './sighting.enums.graphql';
 import { createSightingLoaders } from './sighting.loader';
-import { PaymentSightingsResolver, SightingResolver, SupplierSightingsResolver } from './sighting.resolver';
+import { AdvertSightingsResolver, PaymentSightingsResolver, SightingResolver, SupplierSightingsResolver } from './sighting.resolver';
 
 export const sightingModule = defineModule({
   name: 'sighting',
-  resolvers: [SightingResolver, SupplierSightingsResolver, PaymentSightingsResolver],
+  resolvers: [SightingResolver, SupplierSightingsResolver, PaymentSightingsResolver, AdvertSightingsResolver],
   enums: SIGHTING_ENUMS,
   loaders: createSightingLoaders,
 });

@@ -3,6 +3,8 @@ import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graph
 import { requireBusinessReader } from '../../auth/access';
 import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { Node } from '../../graphql/relay/node';
+import type { AdvertEntity } from '../advert/advert.entity';
+import { AdvertType } from '../advert/advert.type';
 import type { PaymentEntity } from '../payment/payment.entity';
 import { PaymentType } from '../payment/payment.type';
 import { RestrictedHitType } from '../supply-chain/supply-chain.type';
@@ -34,6 +36,8 @@ export class SightingResolver {
         return context.loaders.supplier.byId.load(sighting.other.id);
       case SightedKind.PAYMENT:
         return context.loaders.payment.byId.load(sighting.other.id);
+      case SightedKind.ADVERT:
+        return context.loaders.advert.byId.load(sighting.other.id);
     }
   }
 
@@ -76,5 +80,16 @@ export class PaymentSightingsResolver {
   })
   async sightings(@Root() payment: PaymentEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SightingView[]> {
     return noted(await context.loaders.sighting.ofPayment.load(payment.id), context, info);
+  }
+}
+
+/** An advert's sightings. */
+@Resolver(() => AdvertType)
+export class AdvertSightingsResolver {
+  @FieldResolver(() => [SightingType], {
+    description: 'The same account, contact, URL, file or near-duplicate text in other agencies\' records, best first; one the caller may not read shows as a restricted hit (none for TLP_RED).',
+  })
+  async sightings(@Root() advert: AdvertEntity, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SightingView[]> {
+    return noted(await context.loaders.sighting.ofAdvert.load(advert.id), context, info);
   }
 }

@@ -43,6 +43,12 @@ export class SightingService {
     return stored;
   }
 
+  /** Finds and stores the near-duplicate texts of the caller's new adverts in other agencies' adverts; how many were stored. */
+  async linkTexts(advertIds: string[]): Promise<number> {
+    const [{ stored }] = await this.manager.query('SELECT sighting_link_text(CAST($1 AS uuid[])) AS stored', [advertIds]);
+    return stored;
+  }
+
   /** The sightings of readable records of a kind, best first per record. */
   async of(kind: SightedKind, ids: readonly string[]): Promise<SightingView[]> {
     const rows: SightingRow[] = await this.manager.query('SELECT * FROM sightings_of(CAST($1 AS sighted_kind), CAST($2 AS uuid[]))', [kind, ids]);
@@ -73,6 +79,7 @@ function viewOf(row: SightingRow, recordId: string): SightingView {
   const basis = row.basis!;
   const score = Number(row.score);
   if (row.other_id === null) return { recordId, basis, score, restrictedHit: { agencyId: row.agency_id, handling: row.handling } };
-  const identifier = row.scheme && row.value_key ? { scheme: row.scheme, key: row.value_key } : null;
+  // Only a shared identifier is answered as one: not a URL, a file's hash or a text.
+  const identifier = basis === SightingBasis.SAME_IDENTIFIER && row.scheme && row.value_key ? { scheme: row.scheme, key: row.value_key } : null;
   return { recordId, basis, score, other: { kind: row.other_kind, id: row.other_id }, identifier };
 }

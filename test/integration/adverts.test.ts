@@ -277,3 +277,78 @@ describe('adverts(filter)', () => {
     expect(other.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
+
+describe('sightings of adverts', () => {
+  const SIGHTINGS = `query ($id: ID!) { advert(id: $id) { sightings { basis score identifier { scheme normalised } record { id } restricted { agency { code } handling } } } }`;
+  const sightingsOf = async (caller: string, id: string) => {
+    const res = await app.graphql(caller, SIGHTINGS, { id });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.advert.sightings as any[];
+  };
+  const unique = () => String(Date.now()).slice(-6) + String(Math.floor(Math.random() * 10));
+
+  it('finds a contact or account shared with another agency\'s suppliers, both ways, as a hit when unreadable and not at all under TLP_RED', async () => {
+    const digits = unique().slice(0, 6);
+    const frenchToken = await french.token([Role.ANALYST]);
+    const broker = await makeSupplier(app, frenchToken, { role: 'MONEY_BROKER', identifiers: [{ scheme: 'PHONE', value: `+32 471 ${digits}` }] });
+    const shop = await makeSupplier(app, frenchToken, { identifiers: [{ scheme: 'SOCIAL_HANDLE', value: `tiktok:@zeeboot${digits}` }] });
+    await makeSupplier(app, frenchToken, { handling: 'TLP_AMBER_STRICT', identifiers: [{ scheme: 'PHONE', value: `0032471${digits}` }] });
+    await makeSupplier(app, frenchToken, { handling: 'TLP_RED', identifiers: [{ scheme: 'PHONE', value: `+32471${digits}` }] });
+    const id = await makeAdvert(app, token, { account: { scheme: 'SOCIAL_HANDLE', value: `zeeboot${digits}` }, contacts: [{ scheme: 'PHONE', value: `0471 ${digits}` }] });
+
+    const reader = await belgian.token([Role.ANALYST], `analyst.hits.${digits}`);
+    const sightings = await sightingsOf(reader, id);
+    expect(sightings).toHaveLength(3);
+    expect(sightings).toEqual(expect.arrayContaining([
+      { basis: 'SAME_IDENTIFIER', score: 1, identifier: { scheme: 'PHONE', normalised: `+32471${digits}` }, record: { id: broker.id }, restricted: null },
+      { basis: 'SAME_IDENTIFIER', score: 1, identifier: { scheme: 'SOCIAL_HANDLE', normalised: `tiktok:zeeboot${digits}` }, record: { id: shop.id }, restricted: null },
+      { basis: 'SAME_IDENTIFIER', score: 1, identifier: null, record: null, restricted: { agency: { code: french.code }, handling: 'TLP_AMBER_STRICT' } },
+    ]));
+    // Both ways: the French broker sees the Belgian advert.
+    const back = await app.graphql(frenchToken, `query ($id: ID!) { supplier(id: $id) { sightings { basis record { id ... on Advert { platform } } } } }`, { id: broker.id });
+    expect(back.body.data.supplier.sightings).toEqual([{ basis: 'SAME_IDENTIFIER', record: { id, platform: 'TIKTOK' } }]);
+    // A nested answer holding a restricted hit is audited.
+    const events = await app.query('SELECT operation, outcome, entity_ids FROM audit_event WHERE actor = $1', [`analyst.hits.${digits}`]);
+    expect(events).toEqual([{ operation: 'advert', outcome: 'SUCCESS', entity_ids: [id] }]);
+  });
+
+  it('finds the same address written another way (SAME_URL) and the same file (SAME_CONTENT), both ways and by look-up', async () => {
+    const digits = unique();
+    const hash = `${digits}`.padEnd(64, 'c');
+    const frenchToken = await french.token();
+    const theirs = await makeAdvert(app, frenchToken, { platform: 'FACEBOOK', url: `http://m.facebook.com/groups/bateaux.${digits}/posts/9981/?fbclid=xyz#top`, contentHash: hash.toUpperCase() });
+    const mine = await makeAdvert(app, token, { platform: 'FACEBOOK', url: `https://www.facebook.com/groups/bateaux.${digits}/posts/9981`, contentHash: hash });
+    expect(await sightingsOf(token, mine)).toEqual(expect.arrayContaining([
+      { basis: 'SAME_URL', score: 1, identifier: null, record: { id: theirs }, restricted: null },
+      { basis: 'SAME_CONTENT', score: 1, identifier: null, record: { id: theirs }, restricted: null },
+    ]));
+    expect((await sightingsOf(frenchToken, theirs)).map((s) => [s.basis, s.record.id]).sort()).toEqual([['SAME_CONTENT', mine], ['SAME_URL', mine]]);
+    const lookup = await app.graphql(token, `query ($value: String!) { sightings(identifier: { scheme: "URL", value: $value }) { basis record { id } } }`,
+      { value: `facebook.com/groups/bateaux.${digits}/posts/9981/?utm_medium=share` });
+    expect(lookup.body.data.sightings.map((s: any) => [s.basis, s.record.id]).sort()).toEqual([['SAME_URL', mine], ['SAME_URL', theirs]].sort());
+  });
+
+  it('finds a repost of the same text with another price, phone and emoji (SIMILAR_TEXT), and keeps an advert on the same template for another item apart', async () => {
+    const tag = `Kestrel${unique()}`;
+    const original = `Bateau pneumatique ${tag} à vendre\nZeevaart 7,2 m, comme neuf, avec pompe et rames\nPrix 4700€\nAppel ou SMS 059 67 67 51`;
+    const repost = `Zeevaart 7,2 m, comme neuf, avec pompe et rames 🔥🔥\nBateau pneumatique ${tag} à vendre\nPrix 4200€ !!\nAppel ou SMS +33 6 11 22 33 44`;
+    const otherItem = `Bateau pneumatique ${tag} à vendre\nSeabright 5,8 m, bon état, avec moteur et réservoir\nPrix 3900€\nAppel ou SMS 059 11 22 33`;
+    const frenchToken = await french.token();
+    const theirs = await makeAdvert(app, frenchToken, { text: original });
+    const hidden = await makeAdvert(app, frenchToken, { text: original, handling: 'TLP_AMBER_STRICT' });
+    await makeAdvert(app, frenchToken, { text: original, handling: 'TLP_RED' });
+    const apart = await makeAdvert(app, frenchToken, { text: otherItem });
+    const mine = await makeAdvert(app, token, { text: repost });
+
+    const sightings = await sightingsOf(token, mine);
+    expect(sightings.map((s) => s.basis)).toEqual(['SIMILAR_TEXT', 'SIMILAR_TEXT']);
+    expect(sightings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ record: { id: theirs }, identifier: null, restricted: null }),
+      expect.objectContaining({ record: null, restricted: { agency: { code: french.code }, handling: 'TLP_AMBER_STRICT' } }),
+    ]));
+    for (const { score } of sightings) expect(score > 0 && score < 1).toBe(true);
+    expect(sightings.some((s) => s.record?.id === apart)).toBe(false);
+    expect((await sightingsOf(frenchToken, theirs)).map((s) => s.record?.id)).toEqual([mine]);
+    expect(hidden).toBeDefined();
+  });
+});

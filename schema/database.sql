@@ -1017,15 +1017,16 @@ CREATE OR REPLACE FUNCTION public.sighting_link_text(ids uuid[])
  SET "pg_trgm.similarity_threshold" TO '0.45'
 AS $function$
         WITH found AS (
-          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, trigram_overlap(mine.fold, other.fold) AS score
+          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id,
+                 trigram_overlap(mine.fold, other.fold) AS overlap, similarity(mine.fold, other.fold) AS score
             FROM advert_text mine
             JOIN advert_text other ON other.fold % mine.fold AND other.agency_id <> mine.agency_id
            WHERE mine.advert_id = ANY(ids) AND mine.agency_id = app_agency()
         ), stored AS (
           INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
           SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
-                 least(round(score, 3), 0.999)
-            FROM found WHERE score >= 0.93
+                 greatest(least(round(score::numeric, 3), 0.999), 0.001)
+            FROM found WHERE overlap >= 0.95
           ON CONFLICT DO NOTHING
           RETURNING 1
         )

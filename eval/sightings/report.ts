@@ -1,6 +1,7 @@
 // The evaluation as Markdown: per scheme, recall on `same`, false matches on `different`,
 // refusals on `invalid`, and every pair that went wrong.
 import { code, percent, ratio, table } from '../support/markdown';
+import type { AdvertPairOutcome } from './advert-sightings';
 import type { PairOutcome } from './identifier-sightings';
 import type { SightingsSample } from './sample';
 
@@ -31,7 +32,45 @@ function tally(outcomes: PairOutcome[]): Tally {
 const wrong = ({ pair, result }: PairOutcome) =>
   pair.invalid ? result !== 'b refused' : result === 'a refused' || result === 'b refused' || (pair.label === 'same') !== (result === 'sighted');
 
-export function renderSightingsReport(run: { sample: SightingsSample; database: string; agencies: string; seconds: number }, outcomes: PairOutcome[]): string {
+/** The outcomes of one kind of advert pair: every pair that should be sighted, and every false sighting. */
+function advertSection(title: string, sighted: string, outcomes: AdvertPairOutcome[]): string[] {
+  const positive = outcomes.filter((o) => o.pair.label !== 'different');
+  const found = positive.filter((o) => o.sighted);
+  const negative = outcomes.filter((o) => o.pair.label === 'different');
+  const falseMatches = negative.filter((o) => o.sighted).length + outcomes.reduce((n, o) => n + o.stray, 0);
+  const langs = [...new Set(outcomes.map((o) => o.pair.lang ?? '—'))].sort();
+  const byLang = langs.map((lang) => {
+    const of = outcomes.filter((o) => (o.pair.lang ?? '—') === lang);
+    const pos = of.filter((o) => o.pair.label !== 'different');
+    return [lang, ratio(pos.filter((o) => o.sighted).length, pos.length), ratio(of.filter((o) => o.pair.label === 'different' && o.sighted).length, of.length - pos.length)];
+  });
+  const scores = found.map((o) => o.score!).sort((x, y) => x - y);
+  const wrong = outcomes.filter((o) => o.refused !== null || o.stray > 0 || o.sighted !== (o.pair.label !== 'different'));
+  return [
+    `## ${title}`,
+    '',
+    table(['pairs', `${sighted} sighted`, 'recall', 'false matches (own pair or another\'s)', 'false-match rate', 'refused'], [[
+      String(outcomes.length), ratio(found.length, positive.length), positive.length ? percent(found.length / positive.length) : '—',
+      String(falseMatches), outcomes.length ? percent(falseMatches / outcomes.length) : '—', String(outcomes.filter((o) => o.refused !== null).length),
+    ]]),
+    '',
+    ...(langs.length > 1 ? [table(['language', `${sighted} sighted`, 'different sighted'], byLang), ''] : []),
+    ...(scores.length ? [`Scores of the pairs sighted: ${scores[0]} to ${scores[scores.length - 1]}.`, ''] : []),
+    wrong.length === 0
+      ? 'Every pair went as labelled.'
+      : ['Pairs that did not go as labelled:', '', table(['a', 'b', 'label', 'result'], wrong.map((o) => [
+        code(o.pair.a.replace(/\n/g, ' / ')), code(o.pair.b.replace(/\n/g, ' / ')), o.pair.label,
+        o.refused ?? `${o.sighted ? `sighted (${o.score})` : 'not sighted'}${o.stray ? `, and ${o.stray} other pair(s)` : ''}`,
+      ]))].join('\n'),
+    '',
+  ];
+}
+
+export function renderSightingsReport(
+  run: { sample: SightingsSample; database: string; agencies: string; seconds: number },
+  outcomes: PairOutcome[],
+  adverts: { urls: AdvertPairOutcome[]; texts: AdvertPairOutcome[] },
+): string {
   const schemes = [...new Set(outcomes.map((o) => o.pair.scheme))].sort();
   const row = (name: string, t: Tally) => [
     name, ratio(t.found, t.same), t.same ? percent(t.found / t.same) : '—', ratio(t.falseMatches, t.different), ratio(t.refused, t.invalid), String(t.validRefused),
@@ -53,7 +92,7 @@ export function renderSightingsReport(run: { sample: SightingsSample; database: 
       : ['Pairs that did not go as labelled:', '', table(['scheme', 'a', 'b', 'label', 'result', 'detail'], failures.map(({ pair, result, detail }) =>
         [pair.scheme, code(pair.a), code(pair.b), pair.invalid ? 'invalid' : pair.label, result, detail]))].join('\n'),
     '',
-    `Not measured yet: ${run.sample.urls} URL pairs and ${run.sample.advertTexts} advert texts (adverts are not recorded by the registry yet).`,
-    '',
+    ...advertSection('URL pairs (side a on an advert of one agency, side b of the other; SAME_URL)', 'same', adverts.urls),
+    ...advertSection('Advert texts (side a on an advert of one agency, side b of the other; SIMILAR_TEXT)', 'near', adverts.texts),
   ].join('\n');
 }

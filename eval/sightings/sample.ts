@@ -17,11 +17,23 @@ export interface SightingPair {
   note: string;
 }
 
+export const URL_LABELS = ['same', 'different'] as const;
+export const TEXT_LABELS = ['near', 'different'] as const;
+
+/** Two sides of an advert (its URL, or its text) and whether they should be sighted. */
+export interface AdvertPair<L extends string> {
+  a: string;
+  b: string;
+  label: L;
+  lang: string | null;
+  note: string;
+}
+
 export interface SightingsSample {
   file: string;
   identifierPairs: SightingPair[];
-  urls: number;
-  advertTexts: number;
+  urls: Array<AdvertPair<(typeof URL_LABELS)[number]>>;
+  advertTexts: Array<AdvertPair<(typeof TEXT_LABELS)[number]>>;
 }
 
 export class SampleError extends EvalFailure {}
@@ -40,8 +52,17 @@ export function loadSightingsSample(file: string): SightingsSample {
     if (!scheme || !a || !b || !label) return null;
     return { scheme, a, b, label, invalid: entry.invalid === true, regionA: region(entry, 'region_a'), regionB: region(entry, 'region_b'), note: String(entry.note ?? '') };
   });
+  const advertPairs = <L extends string>(key: string, labels: readonly L[]) =>
+    readList(data, key, problems, (entry, at) => {
+      const a = requiredText(entry, 'a', at, problems);
+      const b = requiredText(entry, 'b', at, problems);
+      const label = oneOf(entry, 'label', labels, at, problems);
+      if (!a || !b || !label) return null;
+      return { a, b, label, lang: typeof entry.lang === 'string' ? entry.lang : null, note: String(entry.note ?? '') };
+    });
+  const urls = advertPairs('urls', URL_LABELS);
+  const advertTexts = advertPairs('advertTexts', TEXT_LABELS);
   if (problems.length > 0) throw new SampleError(`the sample file ${file} does not have the expected shape:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}`);
   if (identifierPairs.length === 0) throw new SampleError(`the sample file ${file} has no "identifierPairs": nothing to evaluate`);
-  const count = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]).length : 0);
-  return { file, identifierPairs, urls: count('urls'), advertTexts: count('advertTexts') };
+  return { file, identifierPairs, urls, advertTexts };
 }

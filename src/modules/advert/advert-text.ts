@@ -4,8 +4,8 @@
  * the phone, a new account's handle digits, emoji, capitals, the order of lines), so the fold
  * keeps only the words: transliterated to lower-case ASCII (Arabic, Kurdish and other scripts
  * by the `transliteration` library, so pg_trgm, which reads only ASCII letters in a database of
- * C character type, compares them too), with web addresses, e-mail addresses, digits, emoji and
- * punctuation removed.
+ * C character type, compares them too), with web addresses, e-mail addresses, digits, emoji,
+ * symbols and punctuation removed.
  */
 import { transliterate } from 'transliteration';
 
@@ -19,8 +19,9 @@ const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
 
 /** Lower-case ASCII words of a text, with digits and everything but letters read as spaces. */
 export function foldWords(text: string): string[] {
-  const ascii = transliterate(text.normalize('NFKC').replace(WEB_ADDRESS, ' ').replace(EMAIL_ADDRESS, ' ')).toLowerCase();
-  return ascii.replace(/[^a-z]+/g, ' ').split(' ').filter(Boolean);
+  // Symbols and punctuation go before transliteration, which spells some as letters (€ as "EU").
+  const words = text.normalize('NFKC').replace(WEB_ADDRESS, ' ').replace(EMAIL_ADDRESS, ' ').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
+  return transliterate(words).toLowerCase().replace(/[^a-z]+/g, ' ').split(' ').filter(Boolean);
 }
 
 /** The folded text compared with other adverts' (see the module comment), or null when too short to compare. */

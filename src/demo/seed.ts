@@ -9,6 +9,8 @@ import { MovementRecordService } from '../modules/movement/movement-record.servi
 import { SupplierCreateService } from '../modules/supplier/supplier-create.service';
 import { demoAgencies, demoSeizures } from './demo-data';
 import { PaymentRecordService } from '../modules/payment/payment-record.service';
+import { AdvertRecordService } from '../modules/advert/advert-record.service';
+import { demoAdverts } from './demo-adverts';
 import { demoPayments } from './demo-payments';
 import { demoMovements, demoSuppliers, type DemoItemRef } from './demo-provenance';
 
@@ -34,6 +36,7 @@ function alreadyThere(error: unknown): boolean {
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await seedDemoSeizures(dataSource);
   await seedDemoProvenance(dataSource);
+  await seedDemoAdverts(dataSource);
 }
 
 async function seedDemoSeizures(dataSource: DataSource): Promise<void> {
@@ -99,6 +102,18 @@ async function seedDemoProvenance(dataSource: DataSource): Promise<void> {
         movementIds,
       };
       return tx.write((manager) => new PaymentRecordService(manager, caller).record(payment));
+    });
+  }
+}
+
+/** The adverts captured as evidence, by each agency's officer; idempotent on their client keys. */
+async function seedDemoAdverts(dataSource: DataSource): Promise<void> {
+  for (const { agency, capturedAt, ...input } of demoAdverts) {
+    await as(dataSource, agency, `${agency.toLowerCase()}.officer`, [Role.OFFICER], async (tx) => {
+      const caller = (await tx.caller()) as RegisteredCaller;
+      return tx.write((manager) => new AdvertRecordService(manager, caller).record({ ...input, capturedAt: new Date(capturedAt), seizureIds: [] }));
+    }).catch((error) => {
+      if (!alreadyThere(error)) throw error;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { DEMO_AGENCY, DEMO_SUBJECT, demoSeizures } from '../../src/demo/demo-data';
+import { demoAdverts } from '../../src/demo/demo-adverts';
 import { demoPayments } from '../../src/demo/demo-payments';
 import { demoMovements, demoSuppliers } from '../../src/demo/demo-provenance';
 import { seedDemoData, seedDemoDataIfEmpty } from '../../src/demo/seed';
@@ -17,13 +18,14 @@ afterAll(() => app.stop());
 const counts = async () =>
   (await app.query(`SELECT (SELECT count(*) FROM agency)::int AS agencies, (SELECT count(*) FROM seizure)::int AS seizures,
                            (SELECT count(*) FROM item)::int AS items, (SELECT count(*) FROM supplier)::int AS suppliers,
-                           (SELECT count(*) FROM movement)::int AS movements, (SELECT count(*) FROM payment)::int AS payments`))[0];
+                           (SELECT count(*) FROM movement)::int AS movements, (SELECT count(*) FROM payment)::int AS payments,
+                           (SELECT count(*) FROM advert)::int AS adverts`))[0];
 
 describe('demo data', () => {
   it('loads the story on an empty database, through the services, and only once', async () => {
     expect(seededOnFirstStart).toBe(true);
     const loaded = await counts();
-    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length, payments: demoPayments.length });
+    expect(loaded).toMatchObject({ agencies: 5, seizures: demoSeizures.length, suppliers: demoSuppliers.length, movements: demoMovements.length, payments: demoPayments.length, adverts: demoAdverts.length });
     expect(await seedDemoDataIfEmpty(app.dataSource)).toBe(false);
     await seedDemoData(app.dataSource); // `npm run seed` again: idempotent
     expect(await counts()).toEqual(loaded);
@@ -49,7 +51,8 @@ describe('demo data', () => {
       nodes { name recordedBy { code } identifiers { scheme value normalised }
         sightings { basis identifier { normalised } record { ... on Supplier { name } } } } } }`);
     for (const node of res.body.data.suppliers.nodes) {
-      const ofThePhone = node.sightings.filter((s: any) => s.identifier.normalised === '+9647503182247');
+      // The suppliers' sightings of one another (the adverts showing the phone are sighted too, below).
+      const ofThePhone = node.sightings.filter((s: any) => s.identifier.normalised === '+9647503182247' && s.record.name);
       expect(ofThePhone.map((s: any) => [s.basis, s.identifier.normalised, s.record.name]).sort()).toEqual(
         res.body.data.suppliers.nodes.filter((other: any) => other.name !== node.name).map((other: any) => ['SAME_IDENTIFIER', '+9647503182247', other.name]).sort(),
       );
@@ -145,5 +148,24 @@ describe('demo data', () => {
         record: { name: 'Dijla Reise- und Geldtransfer', recordedBy: { code: 'DE-BPOL' } },
       }],
     }]);
+  });
+
+  it('finds the Belgian TikTok advert and its repost by the French, by text, and the broker\'s phone on it', async () => {
+    const token = await app.token({ sub: DEMO_SUBJECT, agency: DEMO_AGENCY, roles: [Role.ANALYST] });
+    const res = await app.graphql(token, `{ adverts(filter: { text: "velmont BELGIEN" }) { nodes { platform recordedBy { code } account { normalised }
+      offers { make quantity price { amount currency } }
+      sightings { basis identifier { normalised } record { ... on Advert { recordedBy { code } } ... on Supplier { name } } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const [original, repost] = res.body.data.adverts.nodes.sort((a: any, b: any) => a.recordedBy.code.localeCompare(b.recordedBy.code));
+    expect(original).toMatchObject({ platform: 'TIKTOK', recordedBy: { code: 'BE-FGP' }, account: { normalised: 'tiktok:motoren.rhein.shop' },
+      offers: [{ make: 'Velmont', quantity: 6, price: { amount: '1850.00', currency: 'EUR' } }] });
+    expect(repost).toMatchObject({ recordedBy: { code: 'FR-PAF' }, offers: [{ price: { amount: '1700.00', currency: 'EUR' } }] });
+    // The repost is the French record: its text and phone are sighted on the Belgian advert and on the brokers of the other agencies.
+    expect(repost.sightings).toEqual(expect.arrayContaining([
+      { basis: 'SIMILAR_TEXT', identifier: null, record: { recordedBy: { code: 'BE-FGP' } } },
+      { basis: 'SAME_IDENTIFIER', identifier: { normalised: '+9647503182247' }, record: { recordedBy: { code: 'BE-FGP' } } },
+      { basis: 'SAME_IDENTIFIER', identifier: { normalised: '+9647503182247' }, record: { name: 'Rawand Exchange' } },
+      { basis: 'SAME_IDENTIFIER', identifier: { normalised: '+9647503182247' }, record: { name: 'Dijla Reise- und Geldtransfer' } },
+    ]));
   });
 });

@@ -19,6 +19,7 @@ import { describeMachine } from './report/machine';
 import { renderMarkdown } from './report/markdown';
 import { evaluateTargets } from './report/targets';
 import { SCALES, type ScaleName } from './scales';
+import { advertRecord, LIVE_ADVERT_ACCOUNT } from './scenarios/advert-record';
 import { itemLookup } from './scenarios/item-lookup';
 import { moneyTrail } from './scenarios/money-trail';
 import { nestedRead } from './scenarios/nested-read';
@@ -122,6 +123,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       [supplierRecord('unsighted', runId, samples.partyIdentifiers), ALL_LAYERS],
       [supplierRecord('sighted', runId, samples.partyIdentifiers), ALL_LAYERS],
       [paymentRecord(runId, samples.moneyParties), ALL_LAYERS],
+      [advertRecord('textless', runId, samples.advertTexts), ALL_LAYERS],
+      [advertRecord('repost', runId, samples.advertTexts), ALL_LAYERS],
     ];
     const context: RunContext = {
       server, peer: peer?.process ?? null, token, claims, floorPool, statements,
@@ -165,8 +168,8 @@ async function startPeer(
 }
 
 /**
- * Deletes the seizures, payments and suppliers earlier runs recorded live (items, keys, matches,
- * parties and identifiers go with them; sightings, which name records of several kinds, are
+ * Deletes the seizures, payments, suppliers and adverts earlier runs recorded live (items, keys,
+ * matches, parties and identifiers go with them; sightings, which name records of several kinds, are
  * deleted first), so the dataset is as loaded.
  */
 async function forgetLiveRecords(client: Client, log: (line: string) => void): Promise<void> {
@@ -176,9 +179,14 @@ async function forgetLiveRecords(client: Client, log: (line: string) => void): P
                              OR record_b IN (SELECT id FROM supplier WHERE name LIKE $1 UNION ALL SELECT id FROM payment WHERE reference LIKE $2)`,
     [`${LIVE_SUPPLIER_PREFIX}%`, `${LIVE_PAYMENT_PREFIX}%`],
   );
+  const liveAdverts = `SELECT advert_id FROM advert_identifier WHERE is_account AND value_key LIKE '${LIVE_ADVERT_ACCOUNT}%'`;
+  await client.query(`DELETE FROM sighting WHERE record_a IN (${liveAdverts}) OR record_b IN (${liveAdverts})`);
+  const { rowCount: adverts } = await client.query(`DELETE FROM advert WHERE id IN (${liveAdverts})`);
   const { rowCount: payments } = await client.query(`DELETE FROM payment WHERE reference LIKE $1`, [`${LIVE_PAYMENT_PREFIX}%`]);
   const { rowCount: suppliers } = await client.query(`DELETE FROM supplier WHERE name LIKE $1`, [`${LIVE_SUPPLIER_PREFIX}%`]);
-  if (!seizures && !suppliers && !payments) return;
-  log(`removed ${seizures ?? 0} seizures, ${payments ?? 0} payments and ${suppliers ?? 0} suppliers recorded by earlier runs`);
-  await client.query('VACUUM ANALYZE seizure, item, identifier_key, item_match, supplier, supplier_identifier, sighting, payment, payment_party');
+  if (!seizures && !suppliers && !payments && !adverts) return;
+  log(`removed ${seizures ?? 0} seizures, ${payments ?? 0} payments, ${suppliers ?? 0} suppliers and ${adverts ?? 0} adverts recorded by earlier runs`);
+  await client.query(
+    'VACUUM ANALYZE seizure, item, identifier_key, item_match, supplier, supplier_identifier, sighting, payment, payment_party, advert, advert_identifier, advert_text',
+  );
 }

@@ -9,6 +9,8 @@ export interface Scale {
   items: number;
   /** Payments between suppliers, money brokers and buyers (the brokers and buyers come beside `suppliers`). */
   payments: number;
+  /** Adverts captured as evidence, with their texts. */
+  adverts: number;
   /** Suppliers per trade network (a product line in a corridor); links across networks are rare. */
   networkSize: number;
 }
@@ -16,9 +18,9 @@ export interface Scale {
 export type ScaleName = 'tiny' | 'small' | 'large';
 
 export const SCALES: Record<ScaleName, Scale> = {
-  tiny: { name: 'tiny', agencies: 8, suppliers: 400, movements: 2_000, items: 1_200, payments: 2_000, networkSize: 200 },
-  small: { name: 'small', agencies: 12, suppliers: 10_000, movements: 100_000, items: 50_000, payments: 25_000, networkSize: 2_000 },
-  large: { name: 'large', agencies: 16, suppliers: 200_000, movements: 2_000_000, items: 1_000_000, payments: 500_000, networkSize: 2_000 },
+  tiny: { name: 'tiny', agencies: 8, suppliers: 400, movements: 2_000, items: 1_200, payments: 2_000, adverts: 2_000, networkSize: 200 },
+  small: { name: 'small', agencies: 12, suppliers: 10_000, movements: 100_000, items: 50_000, payments: 25_000, adverts: 25_000, networkSize: 2_000 },
+  large: { name: 'large', agencies: 16, suppliers: 200_000, movements: 2_000_000, items: 1_000_000, payments: 500_000, adverts: 500_000, networkSize: 2_000 },
 };
 
 export function isScaleName(value: string): value is ScaleName {
@@ -26,4 +28,4 @@ export function isScaleName(value: string): value is ScaleName {
 }
 
 /** Bump when the generator changes what it produces: a stored dataset of another version is reloaded. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;

@@ -1,4 +1,5 @@
 import type { Scale } from '../scales';
+import { generateAdverts } from './adverts';
 import { generateAgencies } from './agencies';
 import { IdentityPool } from './identifiers';
 import { Random } from './random';
@@ -29,6 +30,7 @@ export function generateDataset(scale: Scale, seed: number): GeneratedDataset {
   const seizures = generateSeizures(random.fork('seizures'), scale, agencies, network, pool, tables);
   const trade = generateTradeMovements(random.fork('trade'), network, scale.movements - seizures.custodyMovements, agencies, tables);
   generatePayments(random.fork('payments'), scale, agencies, network, tables);
+  generateAdverts(random.fork('adverts'), scale, agencies, tables);
 
   for (const table of Object.values(tables)) table.done();
   const counts: Record<string, number> = Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, table.rows]));

@@ -28,6 +28,12 @@ export const COLUMNS = {
   ],
   payment_party: ['payment_id', 'position', 'supplier_id', 'agency_id'],
   identifier_key: ['item_id', 'field', 'agency_id', 'seizure_id', 'kind', 'key', 'folded', 'has_wildcards'],
+  advert: [
+    'id', 'agency_id', 'platform', 'kind', 'url', 'url_key', 'captured_at', 'text', 'content_hash', 'handling', 'shared_with',
+    'recorded_by', 'recorded_at',
+  ],
+  advert_identifier: ['advert_id', 'position', 'agency_id', 'is_account', 'scheme', 'value', 'value_key'],
+  advert_text: ['advert_id', 'agency_id', 'fold', 'document'],
 } as const;
 
 export type TableName = keyof typeof COLUMNS;
@@ -35,7 +41,7 @@ export type TableName = keyof typeof COLUMNS;
 /** Tables the load fills, in an order that satisfies the foreign keys. */
 export const LOAD_ORDER: TableName[] = [
   'agency', 'supplier', 'supplier_identifier', 'supplier_merge', 'seizure', 'item', 'movement', 'movement_item', 'identifier_key',
-  'payment', 'payment_party',
+  'payment', 'payment_party', 'advert', 'advert_identifier', 'advert_text',
 ];
 
 /**

@@ -85,6 +85,13 @@ export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number 
     const added = s.p50Ms - u.p50Ms;
     return { measured: `${added.toFixed(2)} ms (${s.p50Ms.toFixed(1)} vs ${u.p50Ms.toFixed(1)} ms)`, met: added <= 5 };
   });
+  check('an advert\'s text and its near-duplicate sightings add ≤ 10 ms (median, repost vs no text)', () => {
+    const r = find(results, 'advert-record-repost', 'graphql');
+    const t = find(results, 'advert-record-textless', 'graphql');
+    if (!r || !t) return null;
+    const added = r.p50Ms - t.p50Ms;
+    return { measured: `${added.toFixed(2)} ms (${r.p50Ms.toFixed(1)} vs ${t.p50Ms.toFixed(1)} ms)`, met: added <= 10 };
+  });
   check('server memory: peak RSS ≤ 250 MB', () => {
     const peaks = results.flatMap((r) => r.measurements.map((m) => m.serverPeakRssBytes)).filter((b): b is number => b !== null);
     if (peaks.length === 0) return null;

@@ -1,3 +1,4 @@
+import { advertRecordSql } from './advert-record';
 import { itemLookupSql } from './item-lookup';
 import { moneyTrailFollowSql, moneyTrailPayersSql } from './money-trail';
 import { nestedReadSql } from './nested-read';
@@ -19,4 +20,5 @@ export const BASELINES: Record<string, SqlWork> = {
   'money-trail-follow': moneyTrailFollowSql,
   'money-trail-payers': moneyTrailPayersSql,
   'payment-record': paymentRecordSql,
+  'advert-record': advertRecordSql,
 };

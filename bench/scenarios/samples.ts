@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { BENCH_AGENCY } from '../generate/agencies';
 import type { KnownIdentity } from './seizure-record';
 import type { MoneyParties } from './payment-record';
 import type { KnownPartyIdentifier } from './supplier-record';
@@ -18,6 +19,8 @@ export interface Samples {
   moneyParties: MoneyParties;
   /** Readable sellers paid by hawala: where moneyTrail towards the payers starts. */
   hawalaPayees: string[];
+  /** Texts of readable adverts of other agencies than the benchmark's caller's, for advertRecord to repost. */
+  advertTexts: string[];
 }
 
 // Community-readable records: what the benchmark's caller (an agency like any other) can read.
@@ -78,9 +81,15 @@ export async function drawSamples(client: ClientBase, count: number): Promise<Sa
     brokers: await ofRole('MONEY_BROKER'),
     sellers: await ofRole('ONLINE_SELLER'),
   };
+  const adverts = await client.query<{ text: string }>(
+    `SELECT a.text FROM advert a JOIN advert_text t ON t.advert_id = a.id JOIN agency g ON g.id = a.agency_id
+      WHERE a.handling ${READABLE} AND g.code <> $2 AND t.fold IS NOT NULL ORDER BY a.id LIMIT $1`,
+    [count, BENCH_AGENCY],
+  );
   const samples = {
     supplyChainItems: items.rows.map((r) => r.item_id), lookupIdentifiers: keys.rows.map((r) => typedLoosely(r.key)),
     readableSeizures: seizures.rows.map((r) => r.id), known, partyIdentifiers: parties.rows, moneyParties, hawalaPayees: payees.rows.map((r) => r.id),
+    advertTexts: adverts.rows.map((r) => r.text),
   };
   for (const [name, list] of Object.entries({ ...samples, ...samples.known, ...samples.moneyParties })) {
     if (Array.isArray(list) && list.length === 0) throw new Error(`the dataset gave no ${name} to sample`);

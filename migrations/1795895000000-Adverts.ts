@@ -79,7 +79,8 @@ const NEAR_OVERLAP = 0.95;
  * by scheme. `advert_text` holds each text as searched (`document`: a tsvector read in every
  * configuration of CONFIGS, and in 'simple' over the folded text too, so "Gümüş" finds "Gumus")
  * and as compared (`fold`: transliterated to lower-case ASCII with digits, contacts and emoji
- * removed, see advert-text.ts; null when too short to compare). It has no entity: the app
+ * removed, see advert-text.ts; null when too short to compare; `trigram_count`: its distinct
+ * trigrams). It has no entity: the app
  * writes it beside the advert and reads it only through the two definer functions below, because
  * neither `@@` nor pg_trgm's `%` is LEAKPROOF, so under row-level security no index would serve
  * them: `advert_text_search` (the caller's readable adverts matching a query, with their
@@ -114,7 +115,8 @@ export class Adverts1795895000000 implements MigrationInterface {
       advert_id uuid PRIMARY KEY REFERENCES advert (id) ON DELETE CASCADE,
       agency_id uuid NOT NULL,
       fold text,
-      document tsvector NOT NULL
+      document tsvector NOT NULL,
+      trigram_count int NOT NULL DEFAULT 0
     )`);
     await q.query(`CREATE INDEX advert_text_document_idx ON advert_text USING gin (document)`);
     await q.query(`CREATE INDEX advert_text_fold_trgm_idx ON advert_text USING gin (fold gin_trgm_ops)`);
@@ -124,12 +126,12 @@ export class Adverts1795895000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION advert_word_query(word text, fold text) RETURNS tsquery
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${inEveryConfig('plainto_tsquery', 'word')} || plainto_tsquery('pg_catalog.simple', fold) $$`);
     await q.query(`CREATE AGGREGATE advert_all_words(tsquery) (SFUNC = tsquery_and, STYPE = tsquery)`);
-    // The share of the shorter text's trigrams that the other holds.
-    await q.query(`CREATE FUNCTION trigram_overlap(a text, b text) RETURNS numeric
+    // The share of the shorter text's trigrams that the other holds, from their similarity (shared
+    // ÷ union, as pg_trgm computes it) and their trigram counts: shared = s × (a + b) ÷ (1 + s).
+    // Arithmetic on what the candidate search computes anyway, instead of intersecting the sets again.
+    await q.query(`CREATE FUNCTION trigram_overlap(score real, count_a int, count_b int) RETURNS float8
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT CASE WHEN least(cardinality(ta), cardinality(tb)) = 0 THEN 0
-                    ELSE cardinality(ARRAY(SELECT unnest(ta) INTERSECT SELECT unnest(tb)))::numeric / least(cardinality(ta), cardinality(tb)) END
-          FROM (SELECT show_trgm(a) AS ta, show_trgm(b) AS tb) t
+        SELECT CASE WHEN least(count_a, count_b) = 0 THEN 0 ELSE score * (count_a + count_b) / ((1 + score) * least(count_a, count_b)) END
       $$`);
 
     await q.query(`GRANT SELECT, INSERT ON advert, ${DEPENDENT.join(', ')} TO registry_app`);
@@ -175,8 +177,7 @@ export class Adverts1795895000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION sighting_link_text(ids uuid[]) RETURNS int
       LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp SET pg_trgm.similarity_threshold = ${CANDIDATE_SIMILARITY} AS $$
         WITH found AS (
-          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id,
-                 trigram_overlap(mine.fold, other.fold) AS overlap, similarity(mine.fold, other.fold) AS score
+          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, similarity(mine.fold, other.fold) AS score, mine.trigram_count AS mine_count, other.trigram_count AS other_count
             FROM advert_text mine
             JOIN advert_text other ON other.fold % mine.fold AND other.agency_id <> mine.agency_id
            WHERE mine.advert_id = ANY(ids) AND mine.agency_id = app_agency()
@@ -184,7 +185,7 @@ export class Adverts1795895000000 implements MigrationInterface {
           INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
           SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
                  greatest(least(round(score::numeric, 3), 0.999), 0.001)
-            FROM found WHERE overlap >= ${NEAR_OVERLAP}
+            FROM found WHERE trigram_overlap(score, mine_count, other_count) >= ${NEAR_OVERLAP}
           ON CONFLICT DO NOTHING
           RETURNING 1
         )
@@ -207,7 +208,7 @@ export class Adverts1795895000000 implements MigrationInterface {
       $$`);
     await q.query(`DELETE FROM sighting WHERE kind_a = 'ADVERT' OR kind_b = 'ADVERT'`);
     await q.query(`CREATE OR REPLACE VIEW sighting_key AS ${KEYS_BEFORE}`);
-    await q.query(`DROP FUNCTION trigram_overlap(text, text)`);
+    await q.query(`DROP FUNCTION trigram_overlap(real, int, int)`);
     await q.query(`DROP AGGREGATE advert_all_words(tsquery)`);
     await q.query(`DROP FUNCTION advert_word_query(text, text)`);
     await q.query(`DROP FUNCTION advert_document(text, text)`);

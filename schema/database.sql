@@ -135,7 +135,8 @@ CREATE TABLE advert_text (
   advert_id uuid NOT NULL,
   agency_id uuid NOT NULL,
   fold text,
-  document tsvector NOT NULL
+  document tsvector NOT NULL,
+  trigram_count integer DEFAULT 0 NOT NULL
 );
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_pkey PRIMARY KEY (advert_id);
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_advert_id_fkey FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
@@ -1017,8 +1018,7 @@ CREATE OR REPLACE FUNCTION public.sighting_link_text(ids uuid[])
  SET "pg_trgm.similarity_threshold" TO '0.45'
 AS $function$
         WITH found AS (
-          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id,
-                 trigram_overlap(mine.fold, other.fold) AS overlap, similarity(mine.fold, other.fold) AS score
+          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, similarity(mine.fold, other.fold) AS score, mine.trigram_count AS mine_count, other.trigram_count AS other_count
             FROM advert_text mine
             JOIN advert_text other ON other.fold % mine.fold AND other.agency_id <> mine.agency_id
            WHERE mine.advert_id = ANY(ids) AND mine.agency_id = app_agency()
@@ -1026,7 +1026,7 @@ AS $function$
           INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
           SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
                  greatest(least(round(score::numeric, 3), 0.999), 0.001)
-            FROM found WHERE overlap >= 0.95
+            FROM found WHERE trigram_overlap(score, mine_count, other_count) >= 0.95
           ON CONFLICT DO NOTHING
           RETURNING 1
         )
@@ -1165,14 +1165,12 @@ AS $function$
       $function$;
 GRANT EXECUTE ON FUNCTION supply_chain_hidden_steps(uuid[],text) TO registry_app;
 
--- Function trigram_overlap(text,text)
-CREATE OR REPLACE FUNCTION public.trigram_overlap(a text, b text)
- RETURNS numeric
+-- Function trigram_overlap(real,integer,integer)
+CREATE OR REPLACE FUNCTION public.trigram_overlap(score real, count_a integer, count_b integer)
+ RETURNS double precision
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE
 AS $function$
-        SELECT CASE WHEN least(cardinality(ta), cardinality(tb)) = 0 THEN 0
-                    ELSE cardinality(ARRAY(SELECT unnest(ta) INTERSECT SELECT unnest(tb)))::numeric / least(cardinality(ta), cardinality(tb)) END
-          FROM (SELECT show_trgm(a) AS ta, show_trgm(b) AS tb) t
+        SELECT CASE WHEN least(count_a, count_b) = 0 THEN 0 ELSE score * (count_a + count_b) / ((1 + score) * least(count_a, count_b)) END
       $function$;
-GRANT EXECUTE ON FUNCTION trigram_overlap(text,text) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION trigram_overlap(real,integer,integer) TO PUBLIC;

@@ -65,6 +65,20 @@ CREATE POLICY advert_update ON advert FOR UPDATE TO registry_app USING ((agency_
 GRANT INSERT, SELECT ON advert TO registry_app;
 GRANT UPDATE (advertiser_id) ON advert TO registry_app;
 
+-- Table advert_common_shingle
+CREATE TABLE advert_common_shingle (
+  shingle bigint NOT NULL
+);
+ALTER TABLE advert_common_shingle ADD CONSTRAINT advert_common_shingle_pkey PRIMARY KEY (shingle);
+
+-- Table advert_common_shingle_source
+CREATE TABLE advert_common_shingle_source (
+  only_row boolean DEFAULT true NOT NULL,
+  analysed_at timestamp with time zone NOT NULL
+);
+ALTER TABLE advert_common_shingle_source ADD CONSTRAINT advert_common_shingle_source_pkey PRIMARY KEY (only_row);
+ALTER TABLE advert_common_shingle_source ADD CONSTRAINT advert_common_shingle_source_only_row_check CHECK (only_row);
+
 -- Table advert_identifier
 CREATE TABLE advert_identifier (
   advert_id uuid NOT NULL,
@@ -136,12 +150,13 @@ CREATE TABLE advert_text (
   agency_id uuid NOT NULL,
   fold text,
   document tsvector NOT NULL,
-  trigram_count integer DEFAULT 0 NOT NULL
+  trigram_count integer DEFAULT 0 NOT NULL,
+  shingles bigint[] DEFAULT '{}'::bigint[] NOT NULL
 );
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_pkey PRIMARY KEY (advert_id);
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_advert_id_fkey FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;
 CREATE INDEX advert_text_document_idx ON public.advert_text USING gin (document);
-CREATE INDEX advert_text_fold_trgm_idx ON public.advert_text USING gin (fold gin_trgm_ops);
+CREATE INDEX advert_text_shingles_idx ON public.advert_text USING gin (shingles);
 ALTER TABLE advert_text ENABLE ROW LEVEL SECURITY;
 ALTER TABLE advert_text FORCE ROW LEVEL SECURITY;
 CREATE POLICY advert_text_insert ON advert_text FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
@@ -668,6 +683,30 @@ UNION ALL
     a.content_hash AS value_key
    FROM advert a;
 
+-- Function advert_common_shingles_refresh()
+CREATE OR REPLACE FUNCTION public.advert_common_shingles_refresh()
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+        DECLARE
+          analysed timestamptz := greatest(pg_stat_get_last_analyze_time('advert_text'::regclass), pg_stat_get_last_autoanalyze_time('advert_text'::regclass));
+        BEGIN
+          IF analysed IS NULL OR analysed <= (SELECT analysed_at FROM advert_common_shingle_source) THEN RETURN; END IF;
+          IF NOT pg_try_advisory_xact_lock(hashtext('advert_common_shingle')) THEN RETURN; END IF;
+          IF analysed <= (SELECT analysed_at FROM advert_common_shingle_source) THEN RETURN; END IF;
+          DELETE FROM advert_common_shingle;
+          INSERT INTO advert_common_shingle (shingle)
+          SELECT DISTINCT e.shingle
+            FROM pg_stats s, unnest(s.most_common_elems::text::int8[], s.most_common_elem_freqs) AS e(shingle, frequency)
+           WHERE s.schemaname = 'public' AND s.tablename = 'advert_text' AND s.attname = 'shingles' AND e.shingle IS NOT NULL
+             AND e.frequency * (SELECT reltuples FROM pg_class WHERE oid = 'advert_text'::regclass) >= 50;
+          INSERT INTO advert_common_shingle_source (analysed_at) VALUES (analysed)
+            ON CONFLICT (only_row) DO UPDATE SET analysed_at = excluded.analysed_at;
+        END
+      $function$;
+
 -- Function advert_document(text,text)
 CREATE OR REPLACE FUNCTION public.advert_document(body text, fold text)
  RETURNS tsvector
@@ -675,6 +714,17 @@ CREATE OR REPLACE FUNCTION public.advert_document(body text, fold text)
  IMMUTABLE PARALLEL SAFE
 AS $function$ SELECT to_tsvector('pg_catalog.english', body) || to_tsvector('pg_catalog.french', body) || to_tsvector('pg_catalog.german', body) || to_tsvector('pg_catalog.dutch', body) || to_tsvector('pg_catalog.turkish', body) || to_tsvector('pg_catalog.simple', body) || to_tsvector('pg_catalog.simple', coalesce(fold, '')) $function$;
 GRANT EXECUTE ON FUNCTION advert_document(text,text) TO PUBLIC;
+
+-- Function advert_shingles(text)
+CREATE OR REPLACE FUNCTION public.advert_shingles(fold text)
+ RETURNS bigint[]
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+        SELECT coalesce(array_agg(DISTINCT hashtextextended(w[i] || ' ' || w[i + 1] || ' ' || w[i + 2], 0)), '{}')
+          FROM (SELECT string_to_array(fold, ' ') AS w) words, generate_series(1, cardinality(w) - 2) AS i
+      $function$;
+GRANT EXECUTE ON FUNCTION advert_shingles(text) TO PUBLIC;
 
 -- Function advert_text_search(text[],text[])
 CREATE OR REPLACE FUNCTION public.advert_text_search(words text[], folds text[])
@@ -1012,25 +1062,36 @@ GRANT EXECUTE ON FUNCTION sighting_link(sighted_kind,uuid[]) TO registry_app;
 -- Function sighting_link_text(uuid[])
 CREATE OR REPLACE FUNCTION public.sighting_link_text(ids uuid[])
  RETURNS integer
- LANGUAGE sql
+ LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO 'public', 'pg_temp'
- SET "pg_trgm.similarity_threshold" TO '0.45'
 AS $function$
-        WITH found AS (
-          SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, similarity(mine.fold, other.fold) AS score, mine.trigram_count AS mine_count, other.trigram_count AS other_count
-            FROM advert_text mine
-            JOIN advert_text other ON other.fold % mine.fold AND other.agency_id <> mine.agency_id
-           WHERE mine.advert_id = ANY(ids) AND mine.agency_id = app_agency()
-        ), stored AS (
-          INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
-          SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
-                 greatest(least(round(score::numeric, 3), 0.999), 0.001)
-            FROM found WHERE trigram_overlap(score, mine_count, other_count) >= 0.95
-          ON CONFLICT DO NOTHING
-          RETURNING 1
-        )
-        SELECT count(*)::int FROM stored
+        DECLARE
+          stored int;
+        BEGIN
+          PERFORM advert_common_shingles_refresh();
+          WITH mine AS (
+            SELECT advert_id, agency_id, fold, trigram_count, shingles FROM advert_text WHERE advert_id = ANY(ids) AND agency_id = app_agency()
+          ), distinctive AS (
+            SELECT mine.advert_id, array_agg(t.shingle) AS shingles
+              FROM mine, unnest(mine.shingles) AS t(shingle)
+             WHERE NOT EXISTS (SELECT 1 FROM advert_common_shingle common WHERE common.shingle = t.shingle)
+             GROUP BY mine.advert_id
+          ), found AS (
+            SELECT mine.advert_id AS mine_id, other.advert_id AS other_id, similarity(mine.fold, other.fold) AS score, mine.trigram_count AS mine_count, other.trigram_count AS other_count
+              FROM mine JOIN distinctive d ON d.advert_id = mine.advert_id
+              JOIN advert_text other ON other.shingles && d.shingles AND other.agency_id <> mine.agency_id
+          ), inserted AS (
+            INSERT INTO sighting (kind_a, record_a, kind_b, record_b, basis, scheme, value_key, score)
+            SELECT 'ADVERT', least(mine_id, other_id), 'ADVERT', greatest(mine_id, other_id), 'SIMILAR_TEXT', 'TEXT', '',
+                   greatest(least(round(score::numeric, 3), 0.999), 0.001)
+              FROM found WHERE score >= 0.45 AND trigram_overlap(score, mine_count, other_count) >= 0.95
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+          )
+          SELECT count(*)::int INTO stored FROM inserted;
+          RETURN stored;
+        END
       $function$;
 GRANT EXECUTE ON FUNCTION sighting_link_text(uuid[]) TO registry_app;
 

@@ -66,8 +66,8 @@ export const advertRecordSql: SqlWork = async (session, { input }) => {
   const rows = identifiers.map(([position, isAccount, scheme, value, key]) => [id, position, agency.id, isAccount, scheme, value, key.ok ? key.key : value]);
   await session.query(`INSERT INTO advert_identifier (advert_id, position, agency_id, is_account, scheme, value, value_key) VALUES ${placeholders(rows.length, 7)}`, rows.flat());
   if (input.text !== null) {
-    await session.query(`INSERT INTO advert_text (advert_id, agency_id, fold, document, trigram_count)
-       VALUES ($1, $2, $3, advert_document($4, $3), coalesce(cardinality(show_trgm($3)), 0))`, [id, agency.id, comparableFold(input.text), input.text]);
+    await session.query(`INSERT INTO advert_text (advert_id, agency_id, fold, document, trigram_count, shingles)
+       VALUES ($1, $2, $3, advert_document($4, $3), coalesce(cardinality(show_trgm($3)), 0), advert_shingles($3))`, [id, agency.id, comparableFold(input.text), input.text]);
   }
   await session.query(`SELECT sighting_link('ADVERT', ARRAY[CAST($1 AS uuid)])`, [id]);
   if (input.text !== null) await session.query('SELECT sighting_link_text(ARRAY[CAST($1 AS uuid)])', [id]);

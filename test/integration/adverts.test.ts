@@ -351,4 +351,24 @@ describe('sightings of adverts', () => {
     expect((await sightingsOf(frenchToken, theirs)).map((s) => s.record?.id)).toEqual([mine]);
     expect(hidden).toBeDefined();
   });
+
+  it('compares texts by their distinctive wording once the statistics know a template: a repost is found, the bare template is not', async () => {
+    const frenchToken = await french.token();
+    const template = (words: string, price: number, phone: string) =>
+      `Moteur hors-bord Anvora 15 CV à vendre\n${words}\nPrix ${price}€, livraison sur Dunkerque\nWhatsApp ${phone}`;
+    const fillers = ['neuf emballé garanti', 'rapide fiable solide', 'stock limité urgent', 'pièces disponibles toutes', 'sérieux seulement svp'];
+    for (let n = 0; n < 60; n++) {
+      await makeAdvert(app, frenchToken, { text: template(`${fillers[n % 5]} ${fillers[(n + 2) % 5]}`, 1000 + n, `+33 6 12 34 ${String(10 + n).padStart(2, '0')} 00`) });
+    }
+    const tag = `Qiaoxing${unique()}`;
+    const theirs = await makeAdvert(app, frenchToken, { text: template(`${tag} jamais servi, facture et notice d'origine`, 2400, '+33 6 98 76 54 32') });
+    await app.query('ANALYZE advert_text');
+
+    const repost = await makeAdvert(app, token, { text: template(`${tag} jamais servi, facture et notice d'origine`, 2150, '+32 470 99 88 77') });
+    expect((await sightingsOf(token, repost)).map((s) => [s.basis, s.record?.id])).toEqual([['SIMILAR_TEXT', theirs]]);
+    // The template's wording, held by 61 French adverts, is now known as common and compared with nothing.
+    expect((await app.query('SELECT count(*)::int AS n FROM advert_common_shingle'))[0].n).toBeGreaterThan(0);
+    const bare = await makeAdvert(app, token, { text: 'Moteur hors-bord Anvora 15 CV à vendre\nPrix 900€, livraison sur Dunkerque\nWhatsApp +32 470 12 12 12' });
+    expect(await sightingsOf(token, bare)).toEqual([]);
+  });
 });

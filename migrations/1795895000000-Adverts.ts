@@ -92,9 +92,8 @@ const COMMON_SHINGLE_TEXTS = 50;
  * by scheme. `advert_text` holds each text as searched (`document`: a tsvector read in every
  * configuration of CONFIGS, and in 'simple' over the folded text too, so "Gümüş" finds "Gumus")
  * and as compared (`fold`: transliterated to lower-case ASCII with digits, contacts and emoji
- * removed, see advert-text.ts; null when too short to compare; `trigram_count`: its distinct
- * trigrams; `shingles`: its runs of three words, hashed). It has no entity: the app writes it
- * beside the advert and reads it only through the two definer functions below, because
+ * removed, see advert-text.ts; null when too short to compare; `trigram_count` and `shingles`
+ * generated from it). It has no entity: the app writes it beside the advert and reads it only through the two definer functions below, because
  * neither `@@` nor the arrays' `&&` is LEAKPROOF, so under row-level security no index would serve
  * them: `advert_text_search` (the caller's readable adverts matching a query, with their
  * ts_rank_cd) and `sighting_link_text` (near-duplicate texts of the caller's new adverts in
@@ -124,13 +123,19 @@ export class Adverts1795895000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "advert_seizure" ADD CONSTRAINT "FK_05b64c4c396c269fee88504fea2" FOREIGN KEY ("advert_id") REFERENCES "advert"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "advert_seizure" ADD CONSTRAINT "FK_5746465c7e087ec80ec90a3faf2" FOREIGN KEY ("seizure_id") REFERENCES "seizure"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
 
+    // A folded text's runs of three words, hashed: what near-duplicate candidates share.
+    await q.query(`CREATE FUNCTION advert_shingles(fold text) RETURNS int8[]
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT coalesce(array_agg(DISTINCT hashtextextended(w[i] || ' ' || w[i + 1] || ' ' || w[i + 2], 0)), '{}')
+          FROM (SELECT string_to_array(fold, ' ') AS w) words, generate_series(1, cardinality(w) - 2) AS i
+      $$`);
     await q.query(`CREATE TABLE advert_text (
       advert_id uuid PRIMARY KEY REFERENCES advert (id) ON DELETE CASCADE,
       agency_id uuid NOT NULL,
       fold text,
       document tsvector NOT NULL,
-      trigram_count int NOT NULL DEFAULT 0,
-      shingles int8[] NOT NULL DEFAULT '{}'
+      trigram_count int GENERATED ALWAYS AS (coalesce(cardinality(show_trgm(fold)), 0)) STORED,
+      shingles int8[] GENERATED ALWAYS AS (advert_shingles(fold)) STORED
     )`);
     await q.query(`CREATE INDEX advert_text_document_idx ON advert_text USING gin (document)`);
     await q.query(`CREATE INDEX advert_text_shingles_idx ON advert_text USING gin (shingles)`);
@@ -152,12 +157,6 @@ export class Adverts1795895000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION trigram_overlap(score real, count_a int, count_b int) RETURNS float8
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT CASE WHEN least(count_a, count_b) = 0 THEN 0 ELSE score * (count_a + count_b) / ((1 + score) * least(count_a, count_b)) END
-      $$`);
-
-    await q.query(`CREATE FUNCTION advert_shingles(fold text) RETURNS int8[]
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT coalesce(array_agg(DISTINCT hashtextextended(w[i] || ' ' || w[i + 1] || ' ' || w[i + 2], 0)), '{}')
-          FROM (SELECT string_to_array(fold, ' ') AS w) words, generate_series(1, cardinality(w) - 2) AS i
       $$`);
 
     await q.query(`GRANT SELECT, INSERT ON advert, ${DEPENDENT.join(', ')} TO registry_app`);
@@ -270,12 +269,12 @@ export class Adverts1795895000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION advert_common_shingles_refresh()`);
     await q.query(`DROP TABLE advert_common_shingle_source`);
     await q.query(`DROP TABLE advert_common_shingle`);
-    await q.query(`DROP FUNCTION advert_shingles(text)`);
     await q.query(`DROP FUNCTION trigram_overlap(real, int, int)`);
     await q.query(`DROP AGGREGATE advert_all_words(tsquery)`);
     await q.query(`DROP FUNCTION advert_word_query(text, text)`);
     await q.query(`DROP FUNCTION advert_document(text, text)`);
     for (const table of ['advert_text', 'advert_seizure', 'advert_offer', 'advert_identifier', 'advert']) await q.query(`DROP TABLE ${table}`);
+    await q.query(`DROP FUNCTION advert_shingles(text)`);
     await q.query(`DROP TYPE "public"."advert_kind"`);
     await q.query(`DROP TYPE "public"."advert_platform"`);
   }

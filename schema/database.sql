@@ -150,8 +150,8 @@ CREATE TABLE advert_text (
   agency_id uuid NOT NULL,
   fold text,
   document tsvector NOT NULL,
-  trigram_count integer DEFAULT 0 NOT NULL,
-  shingles bigint[] DEFAULT '{}'::bigint[] NOT NULL
+  trigram_count integer GENERATED ALWAYS AS (COALESCE(cardinality(show_trgm(fold)), 0)) STORED,
+  shingles bigint[] GENERATED ALWAYS AS (advert_shingles(fold)) STORED
 );
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_pkey PRIMARY KEY (advert_id);
 ALTER TABLE advert_text ADD CONSTRAINT advert_text_advert_id_fkey FOREIGN KEY (advert_id) REFERENCES advert(id) ON DELETE CASCADE;

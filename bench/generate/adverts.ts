@@ -28,8 +28,8 @@ const REPOST_SHARE = 0.08;
  * `scale.adverts` adverts captured by the agencies: a text on a template of one of eight
  * languages (advert-texts.ts), a posting account, a phone, a URL, for some the file's hash; one
  * in twelve reposts an earlier advert's text with a new price and phone. Their folded texts are
- * loaded with an empty search document, no trigram count and no shingles, which the load computes in
- * PostgreSQL as a live record's.
+ * loaded with an empty search document, which the load computes in PostgreSQL as a live
+ * record's (advert_document).
  */
 export function generateAdverts(random: Random, scale: Scale, agencies: BenchAgency[], tables: DatasetTables): number {
   const picker = new AgencyPicker(agencies);
@@ -53,7 +53,7 @@ export function generateAdverts(random: Random, scale: Scale, agencies: BenchAge
     const account = `${platform === AdvertPlatform.MARKETPLACE ? 'marketplace' : platform.toLowerCase()}:${handle}`;
     tables.advert_identifier.add([id, 0, agency.id, true, IdentifierScheme.SOCIAL_HANDLE, account, keyOf(identifierKey(IdentifierScheme.SOCIAL_HANDLE, account, null), account)]);
     tables.advert_identifier.add([id, 1, agency.id, false, IdentifierScheme.PHONE, contact, keyOf(identifierKey(IdentifierScheme.PHONE, contact, null), contact)]);
-    tables.advert_text.add([id, agency.id, comparableFold(text), '', 0, []]);
+    tables.advert_text.add([id, agency.id, comparableFold(text), '']);
   }
   return tables.advert.rows;
 }

@@ -33,7 +33,7 @@ export const COLUMNS = {
     'recorded_by', 'recorded_at',
   ],
   advert_identifier: ['advert_id', 'position', 'agency_id', 'is_account', 'scheme', 'value', 'value_key'],
-  advert_text: ['advert_id', 'agency_id', 'fold', 'document', 'trigram_count', 'shingles'],
+  advert_text: ['advert_id', 'agency_id', 'fold', 'document'],
 } as const;
 
 export type TableName = keyof typeof COLUMNS;

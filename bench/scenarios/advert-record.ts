@@ -4,7 +4,7 @@ import { canonicalUrlKey } from '../../src/modules/supplier/identifiers/canonica
 import { identifierKey } from '../../src/modules/supplier/party-identifiers';
 import { IdentifierScheme } from '../../src/modules/supplier/supplier.enums';
 import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
-import { placeholders, type SqlWork } from './sql-session';
+import { auditSuccess, placeholders, type SqlWork } from './sql-session';
 
 export type AdvertVariant = 'repost' | 'textless';
 
@@ -66,19 +66,14 @@ export const advertRecordSql: SqlWork = async (session, { input }) => {
   const rows = identifiers.map(([position, isAccount, scheme, value, key]) => [id, position, agency.id, isAccount, scheme, value, key.ok ? key.key : value]);
   await session.query(`INSERT INTO advert_identifier (advert_id, position, agency_id, is_account, scheme, value, value_key) VALUES ${placeholders(rows.length, 7)}`, rows.flat());
   if (input.text !== null) {
-    await session.query(`INSERT INTO advert_text (advert_id, agency_id, fold, document, trigram_count, shingles)
-       VALUES ($1, $2, $3, advert_document($4, $3), coalesce(cardinality(show_trgm($3)), 0), advert_shingles($3))`, [id, agency.id, comparableFold(input.text), input.text]);
+    await session.query('INSERT INTO advert_text (advert_id, agency_id, fold, document) VALUES ($1, $2, $3, advert_document($4, $3))', [id, agency.id, comparableFold(input.text), input.text]);
   }
   await session.query(`SELECT sighting_link('ADVERT', ARRAY[CAST($1 AS uuid)])`, [id]);
   if (input.text !== null) await session.query('SELECT sighting_link_text(ARRAY[CAST($1 AS uuid)])', [id]);
   await session.query('RELEASE SAVEPOINT record');
   const [advert] = await session.query('SELECT id, platform, url FROM advert WHERE id = $1', [id]);
   const held = await session.query('SELECT is_account, value_key FROM advert_identifier WHERE advert_id = $1 ORDER BY position', [id]);
-  await session.query(
-    `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
-     VALUES ($1, $2, $3, 'advertRecord', 'SUCCESS', $4, gen_random_uuid()::text, '127.0.0.1', NULL)`,
-    [session.caller.subject, agency.code, agency.id, [toGlobalId('Advert', id)]],
-  );
+  await auditSuccess(session, 'advertRecord', 'Advert', id);
   return {
     advert: {
       id: toGlobalId('Advert', advert.id), platform: advert.platform, url: advert.url,

@@ -2,7 +2,7 @@ import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { identifierKey } from '../../src/modules/supplier/party-identifiers';
 import { IdentifierScheme } from '../../src/modules/supplier/supplier.enums';
 import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
-import { placeholders, type SqlWork } from './sql-session';
+import { auditSuccess, placeholders, type SqlWork } from './sql-session';
 
 /** Readable parties of the dataset a hawala payment is recorded between. */
 export interface MoneyParties {
@@ -83,11 +83,7 @@ export const paymentRecordSql: SqlWork = async (session, { input }) => {
     `SELECT sup.id, sup.name, pp.position FROM payment_party pp JOIN supplier sup ON sup.id = pp.supplier_id WHERE pp.payment_id = $1 ORDER BY pp.position`,
     [id],
   );
-  await session.query(
-    `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
-     VALUES ($1, $2, $3, 'paymentRecord', 'SUCCESS', $4, gen_random_uuid()::text, '127.0.0.1', NULL)`,
-    [session.caller.subject, agency.code, agency.id, [toGlobalId('Payment', id)]],
-  );
+  await auditSuccess(session, 'paymentRecord', 'Payment', id);
   const named = (row: { id: string; name: string }) => ({ id: toGlobalId('Supplier', row.id), name: row.name });
   return {
     payment: {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { hasWildcards } from '../../src/modules/item/identifier';
 import { foldConfusables } from '../../src/modules/matching/confusables';
 import { validateSeizure } from '../../src/modules/seizure/seizure.validation';
 import { Problems } from '../../src/shared/domain-error';
 import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
-import { placeholders, type SqlWork } from './sql-session';
+import { auditSuccess, placeholders, type SqlWork } from './sql-session';
 
 /** An identifier already in the dataset, as an officer elsewhere recorded it. */
 export interface KnownIdentity {
@@ -132,10 +131,6 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
     await session.query(`SELECT item_match_link(CAST($1 AS uuid[]))`, [items.map((item) => item.id)]);
   }
   await session.query('RELEASE SAVEPOINT record');
-  await session.query(
-    `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
-     VALUES ($1, $2, $3, 'seizureRecord', 'SUCCESS', $4, gen_random_uuid()::text, '127.0.0.1', NULL)`,
-    [session.caller.subject, agency.code, agency.id, [toGlobalId('Seizure', inserted.id)]],
-  );
+  await auditSuccess(session, 'seizureRecord', 'Seizure', inserted.id);
   return { seizure: { id: inserted.id, reference: inserted.reference }, userErrors: [] };
 };

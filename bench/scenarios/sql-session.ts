@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Caller, TokenClaims } from '../../src/auth/caller';
 import { readableBy } from '../../src/auth/visibility';
 import { beginAsCaller } from '../../src/db/caller-binding';
+import { toGlobalId } from '../../src/graphql/relay/global-id';
 
 /** One request's transaction on a plain `pg` connection, as the caller: what the baselines run their SQL in. */
 export interface SqlSession {
@@ -57,4 +58,14 @@ export function positional(condition: { clause: string; params: Record<string, u
 /** `($1, $2), ($3, $4)` for 2 rows of 2 columns. */
 export function placeholders(rows: number, columns: number): string {
   return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
+}
+
+/** The audit event a successful write stores, as the registry writes it: the caller, the operation and the record's global id. */
+export async function auditSuccess(session: SqlSession, operation: string, type: string, id: string): Promise<void> {
+  const { subject, agency } = session.caller;
+  await session.query(
+    `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
+     VALUES ($1, $2, $3, $4, 'SUCCESS', $5, gen_random_uuid()::text, '127.0.0.1', NULL)`,
+    [subject, agency!.code, agency!.id, operation, [toGlobalId(type, id)]],
+  );
 }

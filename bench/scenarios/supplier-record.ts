@@ -2,7 +2,7 @@ import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { validateSupplier } from '../../src/modules/supplier/supplier.validation';
 import { Problems } from '../../src/shared/domain-error';
 import { LAYER_DIGIT, type Layer, type Scenario } from './scenario';
-import { placeholders, type SqlWork } from './sql-session';
+import { auditSuccess, placeholders, type SqlWork } from './sql-session';
 
 /** An identifier of a supplier in the dataset, as another agency recorded it. */
 export interface KnownPartyIdentifier {
@@ -80,10 +80,6 @@ export const supplierRecordSql: SqlWork = async (session, { input }) => {
   await session.query('RELEASE SAVEPOINT record');
   const [supplier] = await session.query('SELECT id, name FROM supplier WHERE id = $1', [id]);
   const identifiers = await session.query('SELECT scheme, value_key AS normalised FROM supplier_identifier WHERE supplier_id = $1 ORDER BY position', [id]);
-  await session.query(
-    `INSERT INTO audit_event (actor, agency_code, agency_id, operation, outcome, entity_ids, request_id, client_address, justification)
-     VALUES ($1, $2, $3, 'supplierCreate', 'SUCCESS', $4, gen_random_uuid()::text, '127.0.0.1', NULL)`,
-    [session.caller.subject, agency.code, agency.id, [toGlobalId('Supplier', id)]],
-  );
+  await auditSuccess(session, 'supplierCreate', 'Supplier', id);
   return { supplier: { id: toGlobalId('Supplier', supplier.id), name: supplier.name, identifiers }, userErrors: [] };
 };

@@ -335,7 +335,7 @@ describe('sightings of adverts', () => {
     const otherItem = `Bateau pneumatique ${tag} à vendre\nSeabright 5,8 m, bon état, avec moteur et réservoir\nPrix 3900€\nAppel ou SMS 059 11 22 33`;
     const frenchToken = await french.token();
     const theirs = await makeAdvert(app, frenchToken, { text: original });
-    const hidden = await makeAdvert(app, frenchToken, { text: original, handling: 'TLP_AMBER_STRICT' });
+    await makeAdvert(app, frenchToken, { text: original, handling: 'TLP_AMBER_STRICT' });
     await makeAdvert(app, frenchToken, { text: original, handling: 'TLP_RED' });
     const apart = await makeAdvert(app, frenchToken, { text: otherItem });
     const mine = await makeAdvert(app, token, { text: repost });
@@ -349,7 +349,6 @@ describe('sightings of adverts', () => {
     for (const { score } of sightings) expect(score > 0 && score < 1).toBe(true);
     expect(sightings.some((s) => s.record?.id === apart)).toBe(false);
     expect((await sightingsOf(frenchToken, theirs)).map((s) => s.record?.id)).toEqual([mine]);
-    expect(hidden).toBeDefined();
   });
 
   it('compares texts by their distinctive wording once the statistics know a template: a repost is found, the bare template is not', async () => {

@@ -97,8 +97,7 @@ export class AdvertRecordService {
     await insertInChunks(this.manager, AdvertOfferEntity, offers.map((offer, position) => ({ advertId: id, position, agencyId, ...offer })));
     await insertInChunks(this.manager, AdvertSeizureEntity, seizureIds.map((seizureId) => ({ advertId: id, seizureId, agencyId })));
     if (text !== null) {
-      await this.manager.query(`INSERT INTO advert_text (advert_id, agency_id, fold, document, trigram_count, shingles)
-       VALUES ($1, $2, $3, advert_document($4, $3), coalesce(cardinality(show_trgm($3)), 0), advert_shingles($3))`, [
+      await this.manager.query('INSERT INTO advert_text (advert_id, agency_id, fold, document) VALUES ($1, $2, $3, advert_document($4, $3))', [
         id, agencyId, comparableFold(text), text,
       ]);
     }

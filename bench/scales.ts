@@ -28,4 +28,4 @@ export function isScaleName(value: string): value is ScaleName {
 }
 
 /** Bump when the generator changes what it produces: a stored dataset of another version is reloaded. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;

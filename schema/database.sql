@@ -265,7 +265,8 @@ CREATE TABLE item (
   life_jacket_notified_body text,
   life_jacket_size life_jacket_size,
   life_jacket_buoyancy_newtons integer,
-  life_jacket_found_dangerous boolean
+  life_jacket_found_dangerous boolean,
+  make_key text DEFAULT ''::text NOT NULL
 );
 ALTER TABLE item ADD CONSTRAINT "PK_d3c0c71f23e7adcf952a1d13423" PRIMARY KEY (id);
 ALTER TABLE item ADD CONSTRAINT item_seizure_position_key UNIQUE (seizure_id, "position");

@@ -136,7 +136,7 @@ function addItems(
     const id = random.uuid();
     const { boat, engine, lifeJacket } = item;
     tables.item.add([
-      id, seizure.seizureId, seizure.agencyId, i + 1, item.kind, item.make, item.model, item.serialNumber, item.hin,
+      id, seizure.seizureId, seizure.agencyId, i + 1, item.kind, item.make, item.makeKey, item.model, item.serialNumber, item.hin,
       item.batchNumber, item.hinKey, item.serialKey, item.batchKey, item.markDamaged, item.quantity, item.condition,
       item.description, item.capacityLitres, seizure.recordedAt, boat.lengthMetres, boat.hullMaterial, boat.colour,
       boat.capacityPersons, engine.powerHp, engine.stroke, engine.fuel, lifeJacket.standardClaimed, lifeJacket.ceMarked,

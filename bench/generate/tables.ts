@@ -15,7 +15,7 @@ export const COLUMNS = {
     'longitude', 'handling', 'shared_with', 'notes', 'recorded_by', 'recorded_at', 'updated_at', 'version',
   ],
   item: [
-    'id', 'seizure_id', 'agency_id', 'position', 'kind', 'make', 'model', 'serial_number', 'hin', 'batch_number',
+    'id', 'seizure_id', 'agency_id', 'position', 'kind', 'make', 'make_key', 'model', 'serial_number', 'hin', 'batch_number',
     'hin_key', 'serial_key', 'batch_key', 'mark_damaged', 'quantity', 'condition', 'description', 'capacity_litres',
     'recorded_at', 'boat_length_metres', 'boat_hull_material', 'boat_colour', 'boat_capacity_persons',
     'engine_power_hp', 'engine_stroke', 'engine_fuel', 'life_jacket_standard_claimed', 'life_jacket_ce_marked',

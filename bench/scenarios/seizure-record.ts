@@ -77,7 +77,7 @@ function unmatchedItems(prefix: string, layer: number, n: number) {
 }
 
 const ITEM_COLUMNS = [
-  'seizure_id', 'agency_id', 'position', 'kind', 'make', 'model', 'serial_number', 'hin', 'batch_number', 'hin_key',
+  'seizure_id', 'agency_id', 'position', 'kind', 'make', 'make_key', 'model', 'serial_number', 'hin', 'batch_number', 'hin_key',
   'serial_key', 'batch_key', 'mark_damaged', 'quantity', 'condition', 'description', 'capacity_litres',
   'boat_length_metres', 'boat_hull_material', 'boat_colour', 'boat_capacity_persons', 'engine_power_hp', 'engine_stroke',
   'engine_fuel', 'life_jacket_standard_claimed', 'life_jacket_ce_marked', 'life_jacket_notified_body', 'life_jacket_size',
@@ -110,7 +110,7 @@ export const seizureRecordSql: SqlWork = async (session, { input }) => {
   }
   const items = draft.items.map((item) => ({ ...item, id: randomUUID() }));
   const rows = items.map((item, i) => [
-    item.id, inserted.id, agency.id, i + 1, item.kind, item.make, item.model, item.serialNumber, item.hin, item.batchNumber, item.hinKey,
+    item.id, inserted.id, agency.id, i + 1, item.kind, item.make, item.makeKey, item.model, item.serialNumber, item.hin, item.batchNumber, item.hinKey,
     item.serialKey, item.batchKey, item.markDamaged, item.quantity, item.condition, item.description, item.capacityLitres,
     item.boat.lengthMetres, item.boat.hullMaterial, item.boat.colour, item.boat.capacityPersons, item.engine.powerHp,
     item.engine.stroke, item.engine.fuel, item.lifeJacket.standardClaimed, item.lifeJacket.ceMarked, item.lifeJacket.notifiedBody,

@@ -10,6 +10,7 @@ import type { LoadersOf } from './registry-module';
 import { routeModule } from './route/route.module';
 import { seizureModule } from './seizure/seizure.module';
 import { sightingModule } from './sighting/sighting.module';
+import { statisticsModule } from './statistics/statistics.module';
 import { supplierModule } from './supplier/supplier.module';
 import { supplyChainModule } from './supply-chain/supply-chain.module';
 import { viewerModule } from './viewer/viewer.module';
@@ -33,6 +34,7 @@ export const registryModules = [
   paymentModule,
   advertModule,
   moneyTrailModule,
+  statisticsModule,
   auditModule,
 ] as const;
 

@@ -49,6 +49,10 @@ export class ItemEntity {
   @Column({ type: 'text', nullable: true })
   make: string | null;
 
+  /** The make folded as supplier names are (src/modules/supplier/supplier-name.ts), for grouping; '' without a make. */
+  @Column({ name: 'make_key', type: 'text', default: '' })
+  makeKey: string;
+
   @Column({ type: 'text', nullable: true })
   model: string | null;
 

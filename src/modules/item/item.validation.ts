@@ -1,5 +1,6 @@
 import { ErrorCode, type Problems } from '../../shared/domain-error';
 import { LIMITS, optionalNumber, optionalText } from '../../shared/text-fields';
+import { nameFingerprint } from '../supplier/supplier-name';
 import type { BoatDetails, EngineDetails, LifeJacketDetails } from './item-details.entity';
 import { ItemCondition, ItemKind } from './item.enums';
 import type { ItemInput } from './item.inputs';
@@ -9,6 +10,7 @@ import { recordIdentifier } from './item-identifiers.validation';
 export interface ItemDraft {
   kind: ItemKind;
   make: string | null;
+  makeKey: string;
   model: string | null;
   serialNumber: string | null;
   serialKey: string | null;
@@ -54,9 +56,11 @@ export function validateItem(input: ItemInput, path: string[], problems: Problem
       problems.add(ErrorCode.INVALID_INPUT, `${group} does not apply to an item of kind ${input.kind}`, at(group));
     }
   }
+  const make = optionalText(input.make, LIMITS.name, at('make'), problems);
   return {
     kind: input.kind,
-    make: optionalText(input.make, LIMITS.name, at('make'), problems),
+    make,
+    makeKey: nameFingerprint(make ?? ''),
     model: optionalText(input.model, LIMITS.name, at('model'), problems),
     serialNumber: serial.raw,
     serialKey: serial.key,

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../auth/caller';
-import { readableBy } from '../../auth/visibility';
+import { readableBy, type SqlCondition } from '../../auth/visibility';
 import { newestFirst, newestFirstCursor, newestFirstPage } from '../../db/newest-first-page';
 import type { Page, PageRequest } from '../../shared/paging/page';
 import { normaliseCodes } from '../agency/agency-codes';
@@ -56,22 +56,29 @@ export class SeizureService {
 
   private filtered(filter: SeizureFilter): SelectQueryBuilder<SeizureEntity> {
     const query = this.readable();
-    if (filter.jurisdiction?.length) query.andWhere('s.jurisdiction = ANY(:jurisdictions)', { jurisdictions: filter.jurisdiction });
-    if (filter.agency?.length) {
-      query.andWhere('s.agency_id IN (SELECT a.id FROM agency a WHERE a.code = ANY(:agencyCodes))', {
-        agencyCodes: normaliseCodes(filter.agency),
-      });
-    }
-    if (filter.seizedFrom) query.andWhere('s.seized_at >= :seizedFrom', { seizedFrom: filter.seizedFrom });
-    if (filter.seizedTo) query.andWhere('s.seized_at <= :seizedTo', { seizedTo: filter.seizedTo });
-    if (filter.itemKind?.length) {
-      query.andWhere('EXISTS (SELECT 1 FROM item i WHERE i.seizure_id = s.id AND i.kind = ANY(:itemKinds))', {
-        itemKinds: filter.itemKind,
-      });
-    }
-    if (filter.reference !== null && filter.reference !== undefined) {
-      query.andWhere('s.reference_key = :referenceKey', { referenceKey: referenceKey(filter.reference) });
-    }
+    for (const condition of seizureFilterConditions(filter)) query.andWhere(condition.clause, condition.params);
     return query;
   }
+}
+
+/**
+ * What a seizure filter asks of a seizure under alias `s`, as conditions with named parameters
+ * (TypeORM style): the one reading of the filter, for lists and for statistics alike.
+ */
+export function seizureFilterConditions(filter: SeizureFilter): SqlCondition[] {
+  const conditions: SqlCondition[] = [];
+  const add = (clause: string, params: Record<string, unknown> = {}) => conditions.push({ clause, params });
+  if (filter.jurisdiction?.length) add('s.jurisdiction = ANY(:jurisdictions)', { jurisdictions: filter.jurisdiction });
+  if (filter.agency?.length) {
+    add('s.agency_id IN (SELECT a.id FROM agency a WHERE a.code = ANY(:agencyCodes))', { agencyCodes: normaliseCodes(filter.agency) });
+  }
+  if (filter.seizedFrom) add('s.seized_at >= :seizedFrom', { seizedFrom: filter.seizedFrom });
+  if (filter.seizedTo) add('s.seized_at <= :seizedTo', { seizedTo: filter.seizedTo });
+  if (filter.itemKind?.length) {
+    add('EXISTS (SELECT 1 FROM item i WHERE i.seizure_id = s.id AND i.kind = ANY(:itemKinds))', { itemKinds: filter.itemKind });
+  }
+  if (filter.reference !== null && filter.reference !== undefined) {
+    add('s.reference_key = :referenceKey', { referenceKey: referenceKey(filter.reference) });
+  }
+  return conditions;
 }

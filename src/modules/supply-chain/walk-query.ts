@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
-import { readableBy } from '../../auth/visibility';
+import { readableBy, type SqlCondition } from '../../auth/visibility';
 import { PLANNED_FOR_ITS_VALUES } from '../../db/named-statements';
 import { survivorJoin, withMergedIds } from '../supplier/survivor-sql';
 
@@ -19,12 +19,14 @@ export interface WalkRow {
 const READABLE = /\{\{readable (\w+)\}\}/g;
 const SURVIVOR = /\{\{survivor ([\w.]+) AS (\w+)\}\}/g;
 const WITH_MERGED = /\{\{with merged ([\w.]+)\}\}/g;
+const WHERE = /\{\{where (\w+)\}\}/g;
 
 /**
  * A graph walk kept as SQL in a file beside its service, with `{{readable alias}}` marking
  * where the caller's visibility condition (src/auth/visibility.ts) applies, and
  * `{{survivor id AS alias}}` and `{{with merged ids}}` where a merged supplier stands for its
- * survivor (src/modules/supplier/survivor-sql.ts).
+ * survivor (src/modules/supplier/survivor-sql.ts), and `{{where name}}` where the caller of
+ * `build` fills in conditions of its own (a filter, for example).
  */
 export class WalkQuery {
   private readonly template: string;
@@ -38,20 +40,28 @@ export class WalkQuery {
       .replace(WITH_MERGED, (_, ids: string) => withMergedIds(ids));
   }
 
-  /** The SQL with the caller's visibility conditions filled in, and its named parameters. */
-  build(caller: Caller): { sql: string; params: Record<string, unknown> } {
+  /**
+   * The SQL with the caller's visibility conditions filled in, and `where`'s conditions (all of
+   * a name's, joined by AND; none is true), with their named parameters.
+   */
+  build(caller: Caller, where: Record<string, SqlCondition[]> = {}): { sql: string; params: Record<string, unknown> } {
     let params: Record<string, unknown> = {};
-    const sql = this.template.replace(READABLE, (_, alias: string) => {
-      const visible = readableBy(alias, caller);
-      params = { ...params, ...visible.params };
-      return visible.clause;
-    });
+    const fill = (conditions: SqlCondition[]) => {
+      for (const condition of conditions) params = { ...params, ...condition.params };
+      return conditions.length > 0 ? conditions.map((condition) => `(${condition.clause})`).join(' AND ') : 'true';
+    };
+    const sql = this.template
+      .replace(READABLE, (_, alias: string) => fill([readableBy(alias, caller)]))
+      .replace(WHERE, (_, name: string) => {
+        if (!where[name]) throw new Error(`no conditions given for {{where ${name}}}`);
+        return fill(where[name]);
+      });
     return { sql, params };
   }
 
   /** Runs the walk in one statement, planned for where it starts (see PLANNED_FOR_ITS_VALUES). */
-  async run(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>): Promise<WalkRow[]> {
-    const { sql, params } = this.build(caller);
+  async run(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>, where: Record<string, SqlCondition[]> = {}): Promise<WalkRow[]> {
+    const { sql, params } = this.build(caller, where);
     const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
     return manager.query(PLANNED_FOR_ITS_VALUES + query, values);
   }

@@ -21,7 +21,7 @@ import { Payments1795894700000 } from './1795894700000-Payments';
 import { PaymentKeysByIndex1795894800000 } from './1795894800000-PaymentKeysByIndex';
 import { AdvertKinds1795894900000 } from './1795894900000-AdvertKinds';
 import { Adverts1795895000000 } from './1795895000000-Adverts';
-import { ItemMakeKey1795895100000 } from './1795895100000-ItemMakeKey';
+import { Statistics1795895100000 } from './1795895100000-Statistics';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -48,5 +48,5 @@ export const migrations: Function[] = [
   PaymentKeysByIndex1795894800000,
   AdvertKinds1795894900000,
   Adverts1795895000000,
-  ItemMakeKey1795895100000,
+  Statistics1795895100000,
 ];

@@ -287,6 +287,7 @@ CREATE POLICY item_read ON item FOR SELECT TO registry_app USING ((EXISTS ( SELE
    FROM seizure s
   WHERE (s.id = item.seizure_id))));
 CREATE POLICY item_update ON item FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+CREATE TRIGGER item_counted AFTER INSERT ON item REFERENCING NEW TABLE AS new_items FOR EACH STATEMENT EXECUTE FUNCTION seizure_count_items();
 GRANT INSERT, SELECT, UPDATE ON item TO registry_app;
 
 -- Table item_match
@@ -524,7 +525,9 @@ CREATE TABLE seizure (
   recorded_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   version integer DEFAULT 1 NOT NULL,
-  client_key text
+  client_key text,
+  item_count integer DEFAULT 0 NOT NULL,
+  item_quantity integer DEFAULT 0 NOT NULL
 );
 ALTER TABLE seizure ADD CONSTRAINT "PK_30562f6c6accb302c6d468b1aad" PRIMARY KEY (id);
 ALTER TABLE seizure ADD CONSTRAINT seizure_agency_client_key UNIQUE (agency_id, client_key);
@@ -1013,6 +1016,19 @@ AS $function$
         SELECT EXISTS (SELECT 1 FROM seizure WHERE agency_id = app_agency() AND client_key = key)
       $function$;
 GRANT EXECUTE ON FUNCTION seizure_client_key_taken(text) TO registry_app;
+
+-- Function seizure_count_items()
+CREATE OR REPLACE FUNCTION public.seizure_count_items()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        UPDATE seizure s SET item_count = s.item_count + added.lines, item_quantity = s.item_quantity + added.quantity
+          FROM (SELECT seizure_id, count(*) AS lines, sum(quantity) AS quantity FROM new_items GROUP BY seizure_id) added
+         WHERE s.id = added.seizure_id;
+        RETURN NULL;
+      END $function$;
+GRANT EXECUTE ON FUNCTION seizure_count_items() TO PUBLIC;
 
 -- Function sighted_record(sighted_kind,uuid)
 CREATE OR REPLACE FUNCTION public.sighted_record(kind sighted_kind, id uuid)

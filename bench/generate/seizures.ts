@@ -107,6 +107,8 @@ export function generateSeizures(
     tables.seizure.add([
       seizureId, agency.id, draft.reference, draft.referenceKey, jurisdiction, seizedAt, draft.locationDescription,
       draft.latitude, draft.longitude, sharing.handling, sharing.sharedWith, draft.notes, recordedBy, recordedAt, recordedAt, 1,
+      // What the item trigger keeps, which loading in replica mode does not fire.
+      draft.items.length, draft.items.reduce((sum, item) => sum + item.quantity, 0),
     ]);
     const itemIds = addItems(random, draft, items, { seizureId, agencyId: agency.id, recordedAt }, tables);
     stats.items += itemIds.length;

@@ -12,7 +12,8 @@ export const COLUMNS = {
   ],
   seizure: [
     'id', 'agency_id', 'reference', 'reference_key', 'jurisdiction', 'seized_at', 'location_description', 'latitude',
-    'longitude', 'handling', 'shared_with', 'notes', 'recorded_by', 'recorded_at', 'updated_at', 'version',
+    'longitude', 'handling', 'shared_with', 'notes', 'recorded_by', 'recorded_at', 'updated_at', 'version', 'item_count',
+    'item_quantity',
   ],
   item: [
     'id', 'seizure_id', 'agency_id', 'position', 'kind', 'make', 'make_key', 'model', 'serial_number', 'hin', 'batch_number',

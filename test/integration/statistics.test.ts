@@ -125,6 +125,23 @@ describe('seizureStats', () => {
     expect(january.buckets.map(row)).toEqual(['VELMONT MARINE: 1 3 602']);
   });
 
+  it('stays exact under concurrent writes, and a refused write counts nothing', async () => {
+    const agency = await makeAgency(app, { jurisdiction: 'PT' });
+    const token = await agency.token();
+    const quantities = Array.from({ length: 12 }, (_, n) => n + 1);
+    await Promise.all(quantities.map((quantity) => makeSeizure(app, token, { items: [{ kind: 'PUMP', quantity }, { kind: 'OTHER' }] })));
+    const refused = await app.graphql(token, `mutation ($input: SeizureRecordInput!) { seizureRecord(input: $input) { userErrors { field } } }`, {
+      input: { reference: 'STA-REFUSED', seizedAt: '2025-03-01T00:00:00Z', items: [{ kind: 'PUMP', quantity: 5 }, { kind: 'PUMP', quantity: 0 }] },
+    });
+    expect(refused.body.data.seizureRecord.userErrors).toEqual([{ field: ['input', 'items', '1', 'quantity'] }]);
+    const [stored] = await app.query(`SELECT count(*)::int AS lines, sum(i.quantity)::int AS quantity FROM item i JOIN agency a ON a.id = i.agency_id WHERE a.code = $1`, [agency.code]);
+    const bySeizures = await stats([], { agency: [agency.code] });
+    const byItems = await stats(['ITEM_KIND'], { agency: [agency.code] });
+    expect(row(bySeizures.total)).toBe(`: 12 ${stored.lines} ${stored.quantity}`);
+    expect(row(byItems.total)).toBe(row(bySeizures.total));
+    expect(stored).toEqual({ lines: 24, quantity: 78 + 12 });
+  });
+
   it('refuses more than three dimensions, or one twice, naming the argument', async () => {
     for (const groupBy of [['AGENCY', 'ITEM_KIND', 'MONTH', 'MAKE'], ['MONTH', 'MONTH']]) {
       const res = await app.graphql(frToken, STATS, { groupBy });

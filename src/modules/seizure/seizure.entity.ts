@@ -60,6 +60,13 @@ export class SeizureEntity {
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
+  /** How many item lines it holds, and their quantities added up: kept by a trigger on item inserts (see the Statistics migration). */
+  @Column({ name: 'item_count', type: 'integer', default: 0 })
+  itemCount: number;
+
+  @Column({ name: 'item_quantity', type: 'integer', default: 0 })
+  itemQuantity: number;
+
   /** The recording client's own key for the create (the public contract's `clientKey`): retries store nothing twice. */
   @Column({ name: 'client_key', type: 'text', nullable: true })
   clientKey: string | null;

@@ -6,10 +6,14 @@ import { seizureFilterConditions } from '../seizure/seizure.service';
 import type { SeizureFilter } from '../seizure/seizure.inputs';
 import { StatsDimension } from './statistics.enums';
 
-/** How a dimension reads an item line `i` of its seizure `s`: the value grouped on, and how the grouped value `d` is shown. */
+/**
+ * How a dimension reads a seizure `s` (or, `perItem`, an item line `i` of it): the value grouped
+ * on, and how the grouped value `d` is shown.
+ */
 interface DimensionSql {
   grouped: string;
   shown?: (d: string) => string;
+  perItem?: true;
 }
 
 /** How a period is written (to_char): IYYY and IW are the ISO 8601 week-numbering year and week. */
@@ -22,9 +26,9 @@ const DIMENSIONS: Record<StatsDimension, DimensionSql> = {
   [StatsDimension.JURISDICTION]: { grouped: 's.jurisdiction::text' },
   // Grouped on the id (one hash key per seizure), shown as the code once per bucket.
   [StatsDimension.AGENCY]: { grouped: 's.agency_id', shown: (d) => `(SELECT a.code FROM agency a WHERE a.id = ${d})` },
-  [StatsDimension.ITEM_KIND]: { grouped: 'i.kind::text' },
+  [StatsDimension.ITEM_KIND]: { grouped: 'i.kind::text', perItem: true },
   // The folded make, shown as the group's most frequent spelling (the `spelling` CTE below); '' stays ''.
-  [StatsDimension.MAKE]: { grouped: 'i.make_key', shown: (d) => `CASE WHEN ${d} = '' THEN '' ELSE (SELECT sp.make FROM spelling sp WHERE sp.make_key = ${d}) END` },
+  [StatsDimension.MAKE]: { grouped: 'i.make_key', perItem: true, shown: (d) => `CASE WHEN ${d} = '' THEN '' ELSE (SELECT sp.make FROM spelling sp WHERE sp.make_key = ${d}) END` },
   [StatsDimension.MONTH]: { grouped: periodOfSeizure(PERIOD_FORMAT.MONTH) },
   [StatsDimension.WEEK]: { grouped: periodOfSeizure(PERIOD_FORMAT.WEEK) },
 };
@@ -66,7 +70,8 @@ export function selectedItemsConditions(filter: SeizureFilter): SqlCondition[] {
  * Counts the item lines of the seizures the caller may read that the filter selects, grouped by
  * `dimensions`, in one statement: distinct seizures, item lines and summed quantities per group,
  * and over everything (a grouping set of its own); the lines counted are those of
- * selectedItemsConditions.
+ * selectedItemsConditions. When neither a dimension nor the filter looks at items, seizures are
+ * read alone, with the item counts each keeps (item_count, item_quantity).
  */
 export async function countSeizures(
   manager: EntityManager,
@@ -74,13 +79,14 @@ export async function countSeizures(
   filter: SeizureFilter,
   dimensions: readonly StatsDimension[],
 ): Promise<StatsRows> {
-  const conditions = [readableBy('s', caller), ...selectedItemsConditions(filter)];
+  const perItem = Boolean(filter.itemKind?.length) || dimensions.some((d) => DIMENSIONS[d].perItem);
+  const conditions = [readableBy('s', caller), ...(perItem ? selectedItemsConditions(filter) : seizureFilterConditions(filter))];
   const columns = dimensions.map((_, n) => `d${n}`);
   const makeColumn = columns[dimensions.indexOf(StatsDimension.MAKE)];
 
   const counted = `counted AS (
-    SELECT s.id AS seizure_id, i.quantity${makeColumn ? ', i.make' : ''}${dimensions.map((d, n) => `, ${DIMENSIONS[d].grouped} AS d${n}`).join('')}
-      FROM seizure s JOIN item i ON i.seizure_id = s.id
+    SELECT s.id AS seizure_id, ${perItem ? '1 AS lines, i.quantity' : 's.item_count AS lines, s.item_quantity AS quantity'}${makeColumn ? ', i.make' : ''}${dimensions.map((d, n) => `, ${DIMENSIONS[d].grouped} AS d${n}`).join('')}
+      FROM seizure s${perItem ? ' JOIN item i ON i.seizure_id = s.id' : ''}
      WHERE ${conditions.map((c) => `(${c.clause})`).join(' AND ')}
   )`;
   const spelling = makeColumn && `spelling AS (
@@ -90,7 +96,8 @@ export async function countSeizures(
   )`;
   const grouped = `grouped AS (
     SELECT ${columns.map((c) => `${c}, `).join('')}${columns.length > 0 ? `GROUPING(${columns.join(', ')}) <> 0` : 'true'} AS is_total,
-           count(DISTINCT seizure_id)::int AS seizures, count(*)::int AS items, coalesce(sum(quantity), 0)::bigint AS quantity
+           ${perItem ? 'count(DISTINCT seizure_id)' : 'count(*)'}::int AS seizures, coalesce(sum(lines), 0)::int AS items,
+           coalesce(sum(quantity), 0)::bigint AS quantity
       FROM counted
      GROUP BY GROUPING SETS (${columns.length > 0 ? `(${columns.join(', ')}), ` : ''}())
   )`;

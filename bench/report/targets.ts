@@ -63,6 +63,7 @@ export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number 
   }
   check('items(filter: {identifier}) with matches: p95 ≤ 1.2× its bare SQL', () => nearItsSql(results, 'item-lookup', 1.2));
   check('supplyChain at depth 8: p95 ≤ 1.2× its bare SQL', () => nearItsSql(results, 'supply-chain', 1.2));
+  check('seizureStats of a year by month and jurisdiction: p95 ≤ 2× the bare SQL over the readable seizures and items', () => nearItsSql(results, 'seizure-stats-year', 2));
   check('seizureRecord, 3 matching items: ≥ 0.9× its bare SQL\'s req/s, and ≥ 500/s', () => {
     const g = find(results, 'seizure-record-matching', 'graphql');
     const b = find(results, 'seizure-record-matching', 'http-baseline');

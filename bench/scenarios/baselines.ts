@@ -5,6 +5,7 @@ import { nestedReadSql } from './nested-read';
 import { paymentRecordSql } from './payment-record';
 import { seizureLookupSql } from './seizure-lookup';
 import { seizureRecordSql } from './seizure-record';
+import { seizureStatsYearSql } from './seizure-stats';
 import type { SqlWork } from './sql-session';
 import { supplierRecordSql } from './supplier-record';
 import { supplyChainSql } from './supply-chain';
@@ -21,4 +22,5 @@ export const BASELINES: Record<string, SqlWork> = {
   'money-trail-payers': moneyTrailPayersSql,
   'payment-record': paymentRecordSql,
   'advert-record': advertRecordSql,
+  'seizure-stats-year': seizureStatsYearSql,
 };

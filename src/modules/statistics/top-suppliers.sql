@@ -25,14 +25,19 @@ sent AS (
 upstream (sender_id, supplier_id, depth) AS (
   SELECT DISTINCT supplier_id, supplier_id, 0 FROM sent
   UNION
-  SELECT u.sender_id, from_sender.id, u.depth + 1
+  SELECT u.sender_id, step.from_id, u.depth + 1
     FROM upstream u
-    JOIN supplier sup ON sup.id = u.supplier_id
-    JOIN movement m ON m.to_supplier_id = ANY({{with merged ARRAY[u.supplier_id]}})
-    JOIN supplier receiver ON receiver.id = m.to_supplier_id
-    {{survivor m.from_supplier_id AS from_sender}}
-   WHERE u.depth < CAST(:maxDepth AS int) AND m.from_supplier_id IS NOT NULL
-     AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
+    -- Per supplier, as downstream.sql expands its frontier: its incoming movements by index.
+    CROSS JOIN LATERAL (
+      SELECT from_sender.id AS from_id
+        FROM movement m
+        JOIN supplier receiver ON receiver.id = m.to_supplier_id
+        JOIN supplier sup ON sup.id = u.supplier_id
+        {{survivor m.from_supplier_id AS from_sender}}
+       WHERE m.to_supplier_id = ANY({{with merged ARRAY[u.supplier_id]}}) AND m.from_supplier_id IS NOT NULL
+         AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
+    ) step
+   WHERE u.depth < CAST(:maxDepth AS int)
 ),
 reach AS (
   SELECT pair.supplier_id, count(DISTINCT sent.seizure_id)::int AS seizures, count(DISTINCT sent.item_id)::int AS items,

@@ -31,8 +31,9 @@ const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function trendChange(points: readonly TrendPoint[], finished: number): number | null {
   const last = finished - 1;
   if (last < CHANGE_BASE_PERIODS) return null;
-  const base = points.slice(last - CHANGE_BASE_PERIODS, last).reduce((sum, point) => sum + point.seizures, 0) / CHANGE_BASE_PERIODS;
-  return base === 0 ? null : (points[last].seizures - base) / base;
+  const baseSum = points.slice(last - CHANGE_BASE_PERIODS, last).reduce((sum, point) => sum + point.seizures, 0);
+  // (last − sum/3) / (sum/3), written in whole numbers so that 1 against 1, 0, 0 is exactly 2.
+  return baseSum === 0 ? null : (CHANGE_BASE_PERIODS * points[last].seizures - baseSum) / baseSum;
 }
 
 /**

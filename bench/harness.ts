@@ -27,7 +27,7 @@ import { LIVE_PAYMENT_PREFIX, paymentRecord } from './scenarios/payment-record';
 import { drawSamples } from './scenarios/samples';
 import type { Layer, Scenario } from './scenarios/scenario';
 import { seizureLookup } from './scenarios/seizure-lookup';
-import { seizureStatsYear, topSuppliersYear } from './scenarios/seizure-stats';
+import { seizureStatsYear, topSuppliersWeek } from './scenarios/seizure-stats';
 import { LIVE_REFERENCE_PREFIX, seizureRecord } from './scenarios/seizure-record';
 import { LIVE_SUPPLIER_PREFIX, supplierRecord } from './scenarios/supplier-record';
 import { supplyChain } from './scenarios/supply-chain';
@@ -120,7 +120,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       [moneyTrail('FOLLOW_MONEY', samples.moneyParties.buyers), ALL_LAYERS],
       [moneyTrail('TOWARDS_PAYERS', samples.hawalaPayees), ALL_LAYERS],
       [seizureStatsYear(), ALL_LAYERS],
-      [topSuppliersYear(), ['graphql']],
+      [topSuppliersWeek(), ['graphql']],
       [seizureRecord('unmatched', runId, samples.known), ALL_LAYERS],
       [seizureRecord('matching', runId, samples.known), ALL_LAYERS],
       [supplierRecord('unsighted', runId, samples.partyIdentifiers), ALL_LAYERS],

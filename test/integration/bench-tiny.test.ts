@@ -38,7 +38,7 @@ const EXPECTED = {
   'money-trail-follow': ['graphql', 'http-baseline', 'floor'],
   'money-trail-payers': ['graphql', 'http-baseline', 'floor'],
   'seizure-stats-year': ['graphql', 'http-baseline', 'floor'],
-  'top-suppliers-year': ['graphql'],
+  'top-suppliers-week': ['graphql'],
   'seizure-record-unmatched': ['graphql', 'http-baseline', 'floor'],
   'seizure-record-matching': ['graphql', 'http-baseline', 'floor'],
   'supplier-record-unsighted': ['graphql', 'http-baseline', 'floor'],

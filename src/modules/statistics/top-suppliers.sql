@@ -21,28 +21,34 @@ sent AS (
     {{survivor m.from_supplier_id AS sender}}
    WHERE m.from_supplier_id IS NOT NULL AND {{readable m}}
 ),
--- Each sender, and every supplier upstream of it within :maxDepth steps (depth: the steps between).
-upstream (sender_id, supplier_id, depth) AS (
-  SELECT DISTINCT supplier_id, supplier_id, 0 FROM sent
-  UNION
-  SELECT u.sender_id, step.from_id, u.depth + 1
+-- Each sender's suppliers upstream, level by level as downstream.sql walks (in reverse: the
+-- senders of the movements received by the level before), each supplier once per sender, at
+-- most :maxDepth levels up.
+upstream (sender_id, depth, frontier, visited) AS (
+  SELECT supplier_id, 0, ARRAY[supplier_id], ARRAY[supplier_id] FROM (SELECT DISTINCT supplier_id FROM sent) AS senders
+  UNION ALL
+  SELECT u.sender_id, u.depth + 1, next_level.ids, u.visited || next_level.ids
     FROM upstream u
-    -- Per supplier, as downstream.sql expands its frontier: its incoming movements by index.
     CROSS JOIN LATERAL (
-      SELECT from_sender.id AS from_id
+      SELECT array_agg(DISTINCT from_sender.id) AS ids
         FROM movement m
         JOIN supplier receiver ON receiver.id = m.to_supplier_id
-        JOIN supplier sup ON sup.id = u.supplier_id
+        {{survivor m.to_supplier_id AS canonical}}
+        JOIN supplier sup ON sup.id = canonical.id
         {{survivor m.from_supplier_id AS from_sender}}
-       WHERE m.to_supplier_id = ANY({{with merged ARRAY[u.supplier_id]}}) AND m.from_supplier_id IS NOT NULL
+       WHERE m.to_supplier_id = ANY({{with merged u.frontier}}) AND m.from_supplier_id IS NOT NULL
+         AND from_sender.id <> ALL(u.visited)
          AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
-    ) step
-   WHERE u.depth < CAST(:maxDepth AS int)
+    ) next_level
+   WHERE u.depth < CAST(:maxDepth AS int) AND next_level.ids IS NOT NULL
+),
+pair AS (
+  SELECT u.sender_id, level.supplier_id FROM upstream u CROSS JOIN LATERAL unnest(u.frontier) AS level(supplier_id)
 ),
 reach AS (
   SELECT pair.supplier_id, count(DISTINCT sent.seizure_id)::int AS seizures, count(DISTINCT sent.item_id)::int AS items,
          array_agg(DISTINCT sent.jurisdiction::text ORDER BY sent.jurisdiction::text) AS jurisdictions
-    FROM (SELECT DISTINCT sender_id, supplier_id FROM upstream) pair
+    FROM pair
     JOIN sent ON sent.supplier_id = pair.sender_id
    GROUP BY pair.supplier_id
 )

@@ -22,6 +22,7 @@ import { PaymentKeysByIndex1795894800000 } from './1795894800000-PaymentKeysByIn
 import { AdvertKinds1795894900000 } from './1795894900000-AdvertKinds';
 import { Adverts1795895000000 } from './1795895000000-Adverts';
 import { Statistics1795895100000 } from './1795895100000-Statistics';
+import { SupplySteps1795895200000 } from './1795895200000-SupplySteps';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -49,4 +50,5 @@ export const migrations: Function[] = [
   AdvertKinds1795894900000,
   Adverts1795895000000,
   Statistics1795895100000,
+  SupplySteps1795895200000,
 ];

@@ -371,6 +371,7 @@ CREATE POLICY movement_insert ON movement FOR INSERT TO registry_app WITH CHECK 
 CREATE POLICY movement_owner_read ON movement FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY movement_read ON movement FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
 CREATE POLICY movement_update ON movement FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+CREATE TRIGGER movement_stepped AFTER INSERT ON movement REFERENCING NEW TABLE AS new_movements FOR EACH STATEMENT EXECUTE FUNCTION supply_step_add();
 GRANT INSERT, SELECT, UPDATE ON movement TO registry_app;
 
 -- Table movement_item
@@ -649,6 +650,27 @@ CREATE POLICY supplier_merge_read ON supplier_merge FOR SELECT TO registry_app U
    FROM supplier s
   WHERE (s.id = supplier_merge.survivor_id)))));
 GRANT DELETE, INSERT, SELECT ON supplier_merge TO registry_app;
+
+-- Table supply_step
+CREATE TABLE supply_step (
+  from_supplier_id uuid NOT NULL,
+  to_supplier_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  handling handling_code NOT NULL,
+  shared_with uuid[] NOT NULL,
+  recorded_by text NOT NULL
+);
+ALTER TABLE supply_step ADD CONSTRAINT supply_step_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agency(id) ON DELETE RESTRICT;
+ALTER TABLE supply_step ADD CONSTRAINT supply_step_from_supplier_id_fkey FOREIGN KEY (from_supplier_id) REFERENCES supplier(id) ON DELETE CASCADE;
+ALTER TABLE supply_step ADD CONSTRAINT supply_step_to_supplier_id_fkey FOREIGN KEY (to_supplier_id) REFERENCES supplier(id) ON DELETE CASCADE;
+CREATE INDEX supply_step_from_idx ON public.supply_step USING btree (from_supplier_id);
+CREATE UNIQUE INDEX supply_step_key ON public.supply_step USING btree (to_supplier_id, from_supplier_id, agency_id, handling, recorded_by, shared_with);
+ALTER TABLE supply_step ENABLE ROW LEVEL SECURITY;
+ALTER TABLE supply_step FORCE ROW LEVEL SECURITY;
+CREATE POLICY supply_step_insert ON supply_step FOR INSERT TO registry_app WITH CHECK ((agency_id = app_agency()));
+CREATE POLICY supply_step_owner_read ON supply_step FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY supply_step_read ON supply_step FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
+GRANT INSERT, SELECT ON supply_step TO registry_app;
 
 -- Views
 CREATE VIEW sighting_key AS
@@ -1242,6 +1264,31 @@ AS $function$
                END
       $function$;
 GRANT EXECUTE ON FUNCTION supply_chain_hidden_steps(uuid[],text) TO registry_app;
+
+-- Function supply_step_add()
+CREATE OR REPLACE FUNCTION public.supply_step_add()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        INSERT INTO supply_step (from_supplier_id, to_supplier_id, agency_id, handling, shared_with, recorded_by)
+        SELECT DISTINCT from_supplier_id, to_supplier_id, agency_id, handling, shared_with, recorded_by
+          FROM new_movements WHERE from_supplier_id IS NOT NULL AND to_supplier_id IS NOT NULL
+        ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $function$;
+GRANT EXECUTE ON FUNCTION supply_step_add() TO PUBLIC;
+
+-- Function supply_steps_fill()
+CREATE OR REPLACE FUNCTION public.supply_steps_fill()
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+      INSERT INTO supply_step (from_supplier_id, to_supplier_id, agency_id, handling, shared_with, recorded_by)
+      SELECT DISTINCT from_supplier_id, to_supplier_id, agency_id, handling, shared_with, recorded_by
+        FROM movement WHERE from_supplier_id IS NOT NULL AND to_supplier_id IS NOT NULL
+      ON CONFLICT DO NOTHING $function$;
+GRANT EXECUTE ON FUNCTION supply_steps_fill() TO PUBLIC;
 
 -- Function trigram_overlap(real,integer,integer)
 CREATE OR REPLACE FUNCTION public.trigram_overlap(score real, count_a integer, count_b integer)

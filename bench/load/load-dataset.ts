@@ -102,6 +102,10 @@ export async function loadDataset(
     // The search documents of the adverts' texts, made by the same function as a live record's.
     await client.query(`UPDATE advert_text t SET document = advert_document(a.text, t.fold) FROM advert a WHERE a.id = t.advert_id`);
     log(`built ${dataset.counts.advert_text} advert search documents in ${seconds(documentsStarted).toFixed(1)} s`);
+    // The supply steps, which the trigger on movement keeps and replica mode did not fire.
+    const stepsStarted = performance.now();
+    await client.query(`SELECT supply_steps_fill()`);
+    log(`derived the supply steps of the movements in ${seconds(stepsStarted).toFixed(1)} s`);
 
     const matchesStarted = performance.now();
     await client.query('ANALYZE item, identifier_key');

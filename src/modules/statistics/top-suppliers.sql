@@ -22,8 +22,9 @@ sent AS (
    WHERE m.from_supplier_id IS NOT NULL AND {{readable m}}
 ),
 -- Each sender's suppliers upstream, level by level as downstream.sql walks (in reverse: the
--- senders of the movements received by the level before), each supplier once per sender, at
--- most :maxDepth levels up.
+-- senders of the movements received by the level before, read as supply steps: one per
+-- sender, receiver and readers, see the SupplySteps migration), each supplier once per sender,
+-- at most :maxDepth levels up.
 upstream (sender_id, depth, frontier, visited) AS (
   SELECT supplier_id, 0, ARRAY[supplier_id], ARRAY[supplier_id] FROM (SELECT DISTINCT supplier_id FROM sent) AS senders
   UNION ALL
@@ -31,14 +32,14 @@ upstream (sender_id, depth, frontier, visited) AS (
     FROM upstream u
     CROSS JOIN LATERAL (
       SELECT array_agg(DISTINCT from_sender.id) AS ids
-        FROM movement m
-        JOIN supplier receiver ON receiver.id = m.to_supplier_id
-        {{survivor m.to_supplier_id AS canonical}}
+        FROM supply_step step
+        JOIN supplier receiver ON receiver.id = step.to_supplier_id
+        {{survivor step.to_supplier_id AS canonical}}
         JOIN supplier sup ON sup.id = canonical.id
-        {{survivor m.from_supplier_id AS from_sender}}
-       WHERE m.to_supplier_id = ANY({{with merged u.frontier}}) AND m.from_supplier_id IS NOT NULL
+        {{survivor step.from_supplier_id AS from_sender}}
+       WHERE step.to_supplier_id = ANY({{with merged u.frontier}})
          AND from_sender.id <> ALL(u.visited)
-         AND {{readable m}} AND {{readable receiver}} AND {{readable sup}}
+         AND {{readable step}} AND {{readable receiver}} AND {{readable sup}}
     ) next_level
    WHERE u.depth < CAST(:maxDepth AS int) AND next_level.ids IS NOT NULL
 ),

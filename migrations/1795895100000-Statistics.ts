@@ -17,6 +17,8 @@ export class Statistics1795895100000 implements MigrationInterface {
   name = 'Statistics1795895100000';
 
   public async up(q: QueryRunner): Promise<void> {
+    // Its backfill reads whole tables: not bound by the requests' statement timeout (each migration is its own transaction).
+    await q.query('SET LOCAL statement_timeout = 0');
     await q.query(`ALTER TABLE item ADD COLUMN make_key text NOT NULL DEFAULT ''`);
     const makes: Array<{ make: string }> = await q.query(`SELECT DISTINCT make FROM item WHERE make IS NOT NULL`);
     if (makes.length > 0) {

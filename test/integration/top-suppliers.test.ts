@@ -1,6 +1,7 @@
 // topSuppliers: suppliers ranked by the readable seizures downstream of them, as supplierReach
 // finds them at depth 20: through merged suppliers, not through steps the caller may not read.
 import { Role } from '../../src/auth/roles';
+import { idOfType } from '../../src/graphql/relay/global-id';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
 import { makeMovement } from '../factories/movement.factory';
 import { makeSeizure } from '../factories/seizure.factory';
@@ -108,6 +109,22 @@ describe('topSuppliers', () => {
       const reach = (await app.graphql(token, REACH, { id: supplier.id })).body.data.supplierReach;
       expect(ranked.find((entry) => entry.supplier.id === supplier.id)?.seizures ?? 0).toBe(reach.seizures.length);
     }
+  });
+
+  it('keeps one supply step per sender, receiver and readers, community-wide ones without an owner', async () => {
+    const steps = await app.query(
+      `SELECT f.name AS sender, t.name AS receiver, s.handling, a.code AS owner, s.shared_with, s.recorded_by
+         FROM supply_step s JOIN supplier f ON f.id = s.from_supplier_id JOIN supplier t ON t.id = s.to_supplier_id
+         LEFT JOIN agency a ON a.id = s.agency_id
+        WHERE f.id = ANY($1) ORDER BY f.name, t.name`,
+      [[named.factory.id, named.exporter.id].map((id) => idOfType(id, 'Supplier'))],
+    );
+    expect(steps).toEqual([
+      { sender: 'Belkis Export', receiver: 'Caldera Chandlery', handling: 'TLP_GREEN', owner: null, shared_with: [], recorded_by: '' },
+      { sender: 'Belkis Export', receiver: 'Dunmere Boats', handling: 'TLP_GREEN', owner: null, shared_with: [], recorded_by: '' },
+      { sender: 'Belkis Export', receiver: 'Quillon Traders', handling: 'TLP_AMBER_STRICT', owner: other.code, shared_with: [], recorded_by: '' },
+      { sender: 'Orvane Plastics', receiver: 'Belkis Export', handling: 'TLP_GREEN', owner: null, shared_with: [], recorded_by: '' },
+    ]);
   });
 
   it('refuses a `first` out of range, naming it', async () => {

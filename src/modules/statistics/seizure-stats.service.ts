@@ -9,7 +9,7 @@ import { trendPeriods } from './trend-periods';
 import { rankTrends, type Trend } from './trend-ranking';
 
 /** groupBy takes at most this many dimensions, as the public contract says. */
-export const MAX_DIMENSIONS = 3;
+const MAX_DIMENSIONS = 3;
 
 export interface StatsKey {
   dimension: StatsDimension;
@@ -52,11 +52,10 @@ export class SeizureStatsService {
   async seizureStats(filter: SeizureFilter | null | undefined, groupBy: readonly StatsDimension[]): Promise<SeizureStats> {
     const dimensions = dimensionsOf(groupBy, 'groupBy');
     const { total, groups } = await countSeizures(this.manager, this.caller, filter ?? {}, dimensions);
-    return {
-      total: { key: [], ...total },
-      // No dimension: one group, everything (when there is anything).
-      buckets: dimensions.length === 0 ? (total.seizures > 0 ? [{ key: [], ...total }] : []) : groups.map(({ values, ...counts }) => ({ key: keyOf(dimensions, values), ...counts })),
-    };
+    const everything = { key: [], ...total };
+    // No dimension: one group, everything (when there is anything).
+    if (dimensions.length === 0) return { total: everything, buckets: total.seizures > 0 ? [everything] : [] };
+    return { total: everything, buckets: groups.map(({ values, ...counts }) => ({ key: keyOf(dimensions, values), ...counts })) };
   }
 
   /**
@@ -68,13 +67,12 @@ export class SeizureStatsService {
     by: readonly StatsDimension[],
     interval: StatsInterval,
     first: number,
-    now: Date = new Date(),
   ): Promise<Trend[]> {
     const dimensions = dimensionsOf(by, 'by');
     const period = dimensions.find((dimension) => dimension === StatsDimension.MONTH || dimension === StatsDimension.WEEK);
     if (period) throw invalidArgument(`by cannot hold ${period}: the trend's periods are its interval`, 'by');
     const count = rankedFirst(first);
-    const periods = await trendPeriods(this.manager, filter ?? {}, interval, now);
+    const periods = await trendPeriods(this.manager, filter ?? {}, interval, new Date());
     const counted = { ...filter, seizedFrom: filter?.seizedFrom ?? periods.from };
     const intervalDimension = interval === StatsInterval.WEEK ? StatsDimension.WEEK : StatsDimension.MONTH;
     const { groups } = await countSeizures(this.manager, this.caller, counted, [...dimensions, intervalDimension]);

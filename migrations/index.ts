@@ -23,6 +23,7 @@ import { AdvertKinds1795894900000 } from './1795894900000-AdvertKinds';
 import { Adverts1795895000000 } from './1795895000000-Adverts';
 import { Statistics1795895100000 } from './1795895100000-Statistics';
 import { SupplySteps1795895200000 } from './1795895200000-SupplySteps';
+import { ChangeFeed1795895300000 } from './1795895300000-ChangeFeed';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add its class below.
 export const migrations: Function[] = [
@@ -51,4 +52,5 @@ export const migrations: Function[] = [
   Adverts1795895000000,
   Statistics1795895100000,
   SupplySteps1795895200000,
+  ChangeFeed1795895300000,
 ];

@@ -12,6 +12,7 @@ GRANT USAGE ON SCHEMA public TO registry_app;
 -- Types
 CREATE TYPE advert_kind AS ENUM ('EQUIPMENT_SALE', 'CROSSING_OFFER', 'RECRUITMENT', 'OTHER');
 CREATE TYPE advert_platform AS ENUM ('FACEBOOK', 'INSTAGRAM', 'TIKTOK', 'TELEGRAM', 'WHATSAPP', 'SNAPCHAT', 'X', 'YOUTUBE', 'MARKETPLACE', 'WEBSITE', 'OTHER');
+CREATE TYPE change_kind AS ENUM ('SEIZURE_RECORDED', 'SEIZURE_AMENDED', 'MATCH_FOUND', 'MATCH_DECIDED', 'SIGHTING_FOUND');
 CREATE TYPE engine_fuel AS ENUM ('PETROL', 'DIESEL', 'ELECTRIC', 'OTHER');
 CREATE TYPE handling_code AS ENUM ('TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED');
 CREATE TYPE hull_material AS ENUM ('PVC', 'HYPALON', 'RIGID_INFLATABLE', 'GRP', 'WOOD', 'OTHER');
@@ -207,6 +208,38 @@ GRANT INSERT, SELECT ON audit_event TO registry_app;
 -- Table audit_event_default
 CREATE TABLE audit_event_default PARTITION OF audit_event DEFAULT;
 
+-- Table change_event
+CREATE TABLE change_event (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+  kind change_kind NOT NULL,
+  at timestamp with time zone DEFAULT now() NOT NULL,
+  seizure_id uuid,
+  item_a uuid,
+  item_b uuid,
+  sighted_a sighted_kind,
+  record_a uuid,
+  sighted_b sighted_kind,
+  record_b uuid,
+  agency_a uuid,
+  agency_b uuid
+);
+ALTER TABLE change_event ADD CONSTRAINT change_event_pkey PRIMARY KEY (id);
+ALTER TABLE change_event ADD CONSTRAINT change_event_names_its_record CHECK ((((kind = ANY (ARRAY['SEIZURE_RECORDED'::change_kind, 'SEIZURE_AMENDED'::change_kind])) AND (seizure_id IS NOT NULL)) OR ((kind = ANY (ARRAY['MATCH_FOUND'::change_kind, 'MATCH_DECIDED'::change_kind])) AND (item_a IS NOT NULL) AND (item_b IS NOT NULL)) OR ((kind = 'SIGHTING_FOUND'::change_kind) AND (record_a IS NOT NULL) AND (record_b IS NOT NULL))));
+CREATE INDEX change_event_at_idx ON public.change_event USING btree (at);
+CREATE INDEX change_event_feed_idx ON public.change_event USING btree (txid, id);
+ALTER TABLE change_event ENABLE ROW LEVEL SECURITY;
+ALTER TABLE change_event FORCE ROW LEVEL SECURITY;
+CREATE POLICY change_event_owner ON change_event FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY change_event_read ON change_event FOR SELECT TO registry_app USING (
+CASE
+    WHEN (seizure_id IS NOT NULL) THEN (EXISTS ( SELECT 1
+       FROM seizure s
+      WHERE (s.id = change_event.seizure_id)))
+    ELSE ((app_agency() = agency_a) OR (app_agency() = agency_b))
+END);
+GRANT SELECT ON change_event TO registry_app;
+
 -- Table identifier_key
 CREATE TABLE identifier_key (
   item_id uuid NOT NULL,
@@ -334,6 +367,8 @@ CREATE POLICY item_match_update ON item_match FOR UPDATE TO registry_app USING (
   WHERE (a.id = item_match.item_a))) AND (EXISTS ( SELECT 1
    FROM item b
   WHERE (b.id = item_match.item_b)))));
+CREATE TRIGGER item_match_decided_change AFTER UPDATE ON item_match FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old.decided_at IS DISTINCT FROM new.decided_at) EXECUTE FUNCTION change_match_decided();
+CREATE TRIGGER item_match_found_change AFTER INSERT ON item_match REFERENCING NEW TABLE AS new_matches FOR EACH STATEMENT EXECUTE FUNCTION change_matches_found();
 GRANT INSERT, SELECT, UPDATE ON item_match TO registry_app;
 
 -- Table movement
@@ -546,6 +581,8 @@ CREATE POLICY seizure_insert ON seizure FOR INSERT TO registry_app WITH CHECK ((
 CREATE POLICY seizure_owner_read ON seizure FOR SELECT TO CURRENT_USER USING (true);
 CREATE POLICY seizure_read ON seizure FOR SELECT TO registry_app USING (app_can_read(agency_id, handling, shared_with, recorded_by));
 CREATE POLICY seizure_update ON seizure FOR UPDATE TO registry_app USING ((agency_id = app_agency())) WITH CHECK ((agency_id = app_agency()));
+CREATE TRIGGER seizure_amended_change AFTER UPDATE ON seizure FOR EACH ROW WHEN (old.version IS DISTINCT FROM new.version) EXECUTE FUNCTION change_seizure_amended();
+CREATE TRIGGER seizure_recorded_change AFTER INSERT ON seizure REFERENCING NEW TABLE AS new_seizures FOR EACH STATEMENT EXECUTE FUNCTION change_seizures_recorded();
 GRANT INSERT, SELECT, UPDATE ON seizure TO registry_app;
 
 -- Table sighting
@@ -567,6 +604,7 @@ CREATE INDEX sighting_b_idx ON public.sighting USING btree (kind_b, record_b);
 ALTER TABLE sighting ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sighting FORCE ROW LEVEL SECURITY;
 CREATE POLICY sighting_owner ON sighting FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE TRIGGER sighting_found_change AFTER INSERT ON sighting REFERENCING NEW TABLE AS new_sightings FOR EACH STATEMENT EXECUTE FUNCTION change_sightings_found();
 
 -- Table supplier
 CREATE TABLE supplier (
@@ -819,6 +857,68 @@ CREATE OR REPLACE FUNCTION public.audit_event_refuse_change()
 AS $function$
       BEGIN RAISE EXCEPTION 'audit events cannot be altered or deleted'; END $function$;
 GRANT EXECUTE ON FUNCTION audit_event_refuse_change() TO PUBLIC;
+
+-- Function change_match_decided()
+CREATE OR REPLACE FUNCTION public.change_match_decided()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        INSERT INTO change_event (kind, item_a, agency_a, item_b, agency_b)
+        VALUES ('MATCH_DECIDED', NEW.item_a, (SELECT i.agency_id FROM item i WHERE i.id = NEW.item_a), NEW.item_b, (SELECT i.agency_id FROM item i WHERE i.id = NEW.item_b));
+        RETURN NULL;
+      END $function$;
+
+-- Function change_matches_found()
+CREATE OR REPLACE FUNCTION public.change_matches_found()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        INSERT INTO change_event (kind, item_a, agency_a, item_b, agency_b)
+        SELECT kind, m.item_a, (SELECT i.agency_id FROM item i WHERE i.id = m.item_a), m.item_b, (SELECT i.agency_id FROM item i WHERE i.id = m.item_b)
+          FROM new_matches m
+          CROSS JOIN LATERAL (SELECT 'MATCH_FOUND'::change_kind UNION ALL SELECT 'MATCH_DECIDED' WHERE m.decided_at IS NOT NULL) AS found(kind);
+        RETURN NULL;
+      END $function$;
+
+-- Function change_seizure_amended()
+CREATE OR REPLACE FUNCTION public.change_seizure_amended()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        INSERT INTO change_event (kind, seizure_id) VALUES ('SEIZURE_AMENDED', NEW.id);
+        RETURN NULL;
+      END $function$;
+
+-- Function change_seizures_recorded()
+CREATE OR REPLACE FUNCTION public.change_seizures_recorded()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        INSERT INTO change_event (kind, seizure_id) SELECT 'SEIZURE_RECORDED', id FROM new_seizures;
+        RETURN NULL;
+      END $function$;
+
+-- Function change_sightings_found()
+CREATE OR REPLACE FUNCTION public.change_sightings_found()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        INSERT INTO change_event (kind, sighted_a, record_a, agency_a, sighted_b, record_b, agency_b)
+        SELECT 'SIGHTING_FOUND', s.kind_a, s.record_a, (SELECT agency_id FROM sighted_record(s.kind_a, s.record_a)),
+               s.kind_b, s.record_b, (SELECT agency_id FROM sighted_record(s.kind_b, s.record_b))
+          FROM new_sightings s;
+        RETURN NULL;
+      END $function$;
 
 -- Function identifier_fold(text)
 CREATE OR REPLACE FUNCTION public.identifier_fold(key text)

@@ -8,6 +8,7 @@ import { createDataSource } from './db/data-source';
 import { registryEntities } from './modules';
 import { printDemoBanner, signDemoToken } from './demo/demo-banner';
 import { seedDemoDataIfEmpty } from './demo/seed';
+import { dropExpiredChanges } from './modules/change-feed/change-retention';
 import { maintainAuditPartitions } from './modules/audit/audit-retention';
 import { createRegistryServer } from './server';
 import { logger } from './shared/logger';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await maintainAuditPartitions(dataSource, config.auditRetentionMonths);
+  await dropExpiredChanges(dataSource, config.changeRetentionDays);
   const tokens = { secret: resolveJwtSecret(config), issuer: config.jwtIssuer, audience: config.jwtAudience };
   const seeded = config.production ? false : await seedDemoDataIfEmpty(dataSource);
 

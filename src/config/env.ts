@@ -19,6 +19,8 @@ export interface Config {
   readonly jwtAudience: string | undefined;
   /** How long audit events are kept, in months (at least 12); whole months are dropped. */
   readonly auditRetentionMonths: number;
+  /** How long the change feed keeps a change, in days (at least 1); older ones are deleted. */
+  readonly changeRetentionDays: number;
   readonly db: {
     readonly poolSize: number;
     /** How long a request waits for a pooled connection before it fails. */
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: optional(env, 'JWT_ISSUER'),
     jwtAudience: optional(env, 'JWT_AUDIENCE'),
     auditRetentionMonths: integer(env, 'AUDIT_RETENTION_MONTHS', 36, 12, 1200),
+    changeRetentionDays: integer(env, 'CHANGE_RETENTION_DAYS', 30, 1, 36500),
     db: Object.freeze({
       poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
       connectionTimeoutMs: integer(env, 'DB_CONNECTION_TIMEOUT_MS', 2000, 100, 600000),

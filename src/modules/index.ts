@@ -1,6 +1,7 @@
 import { advertModule } from './advert/advert.module';
 import { agencyModule } from './agency/agency.module';
 import { auditModule } from './audit/audit.module';
+import { changeFeedModule } from './change-feed/change-feed.module';
 import { itemModule } from './item/item.module';
 import { matchingModule } from './matching/matching.module';
 import { moneyTrailModule } from './money-trail/money-trail.module';
@@ -35,6 +36,7 @@ export const registryModules = [
   advertModule,
   moneyTrailModule,
   statisticsModule,
+  changeFeedModule,
   auditModule,
 ] as const;
 

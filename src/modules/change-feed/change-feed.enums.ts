@@ -1,0 +1,8 @@
+/** What a change in the feed is. */
+export enum ChangeKind {
+  SEIZURE_RECORDED = 'SEIZURE_RECORDED',
+  SEIZURE_AMENDED = 'SEIZURE_AMENDED',
+  MATCH_FOUND = 'MATCH_FOUND',
+  MATCH_DECIDED = 'MATCH_DECIDED',
+  SIGHTING_FOUND = 'SIGHTING_FOUND',
+}

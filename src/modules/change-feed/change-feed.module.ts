@@ -1,0 +1,9 @@
+import { defineModule } from '../registry-module';
+import { CHANGE_FEED_ENUMS } from './change-feed.enums.graphql';
+import { ChangeFeedResolver } from './change-feed.resolver';
+
+export const changeFeedModule = defineModule({
+  name: 'changeFeed',
+  resolvers: [ChangeFeedResolver],
+  enums: CHANGE_FEED_ENUMS,
+});

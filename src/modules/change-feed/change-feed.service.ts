@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+import type { RegisteredCaller } from '../../auth/access';
+import { readableBy } from '../../auth/visibility';
+import { cursorCodec } from '../../shared/paging/cursor';
+import { decodePage, pageFromFetched, rowsToFetch } from '../../shared/paging/keyset-page';
+import type { Page, PageRequest } from '../../shared/paging/page';
+import { ChangeKind } from './change-feed.enums';
+
+/** What a change is about, from the caller's side: the seizure, or the caller's agency's side of a match or sighting. */
+export interface ChangedRecord {
+  type: 'Seizure' | 'Item' | 'Supplier' | 'Payment' | 'Advert';
+  id: string;
+}
+
+export interface Change {
+  txid: string;
+  id: string;
+  kind: ChangeKind;
+  at: Date;
+  record: ChangedRecord | null;
+}
+
+interface ChangeRow {
+  txid: string;
+  id: string;
+  kind: ChangeKind;
+  at: Date;
+  seizure_id: string | null;
+  item_a: string | null;
+  agency_a: string | null;
+  item_b: string | null;
+  agency_b: string | null;
+  sighted_a: string | null;
+  record_a: string | null;
+  sighted_b: string | null;
+  record_b: string | null;
+}
+
+/** The feed's order: transaction, then id (see the ChangeFeed migration). */
+const CHANGES = cursorCodec('change', { txid: 'decimal', id: 'decimal' });
+
+const SIGHTED_TYPE: Record<string, ChangedRecord['type']> = { SUPPLIER: 'Supplier', PAYMENT: 'Payment', ADVERT: 'Advert' };
+
+/**
+ * The durable change feed, oldest first, as the caller may read it: the changes to the seizures
+ * it may read, and the matches and sightings involving a record of its agency. Only changes of
+ * transactions older than every one still running are listed, so a cursor once handed out is
+ * never overtaken by a change committed later.
+ */
+export class ChangeFeedService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caller: RegisteredCaller,
+  ) {}
+
+  static cursorOf(change: Change): string {
+    return CHANGES.encode({ txid: change.txid, id: change.id });
+  }
+
+  async list(kinds: readonly ChangeKind[] | null | undefined, request: PageRequest): Promise<Page<Change>> {
+    const page = decodePage(request, CHANGES);
+    const visible = readableBy('s', this.caller);
+    const conditions = [
+      `((c.seizure_id IS NOT NULL AND EXISTS (SELECT 1 FROM seizure s WHERE s.id = c.seizure_id AND ${visible.clause}))
+        OR (c.seizure_id IS NULL AND :visAgency IN (c.agency_a, c.agency_b)))`,
+      'c.txid < pg_snapshot_xmin(pg_current_snapshot())',
+    ];
+    // From the cursor's own row, which tells whether rows lie before the page (pageFromFetched).
+    if (page.after) conditions.push('(c.txid, c.id) >= (CAST(:afterTxid AS xid8), CAST(:afterId AS bigint))');
+    if (kinds?.length) conditions.push('c.kind = ANY(CAST(:kinds AS change_kind[]))');
+    const [query, values] = this.manager.connection.driver.escapeQueryWithParameters(
+      `SELECT c.txid::text AS txid, c.id::text AS id, c.kind, c.at, c.seizure_id, c.item_a, c.agency_a, c.item_b, c.agency_b,
+              c.sighted_a, c.record_a, c.sighted_b, c.record_b
+         FROM change_event c
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY c.txid, c.id
+        LIMIT :fetch`,
+      { ...visible.params, afterTxid: page.after?.txid, afterId: page.after?.id, kinds, fetch: rowsToFetch(page) },
+    );
+    const rows: ChangeRow[] = await this.manager.query(query, values);
+    return pageFromFetched(rows.map((row) => this.changeOf(row)), page, { codec: CHANGES, keyOf: (c) => ({ txid: c.txid, id: c.id }) }, async () => 0);
+  }
+
+  private changeOf(row: ChangeRow): Change {
+    return { txid: row.txid, id: row.id, kind: row.kind, at: row.at, record: this.recordOf(row) };
+  }
+
+  private recordOf(row: ChangeRow): ChangedRecord | null {
+    if (row.seizure_id) return { type: 'Seizure', id: row.seizure_id };
+    const mine = row.agency_a === this.caller.agency.id ? 'a' : 'b';
+    if (row.item_a && row.item_b) return { type: 'Item', id: mine === 'a' ? row.item_a : row.item_b };
+    const [kind, id] = mine === 'a' ? [row.sighted_a, row.record_a] : [row.sighted_b, row.record_b];
+    return kind && id ? { type: SIGHTED_TYPE[kind], id } : null;
+  }
+}

@@ -85,9 +85,13 @@ export class ItemService {
     return { sql, params };
   }
 
-  /** How many items the seizure under `seizureAlias` holds, as a subquery of a planned read. */
+  /**
+   * How many items the seizure under `seizureAlias` holds, in a planned read: the count the
+   * seizure keeps (item_count, kept by a trigger on item inserts), since its items are readable
+   * exactly when it is.
+   */
   static plannedCountSql(seizureAlias: string): string {
-    return `(SELECT count(*)::int FROM item c WHERE c.seizure_id = ${seizureAlias}.id)`;
+    return `${seizureAlias}.item_count`;
   }
 
   /** How many items each seizure holds. */

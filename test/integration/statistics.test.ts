@@ -193,6 +193,17 @@ describe('seizureTrends', () => {
     expect(top.map((t: any) => t.key[0].value)).toEqual(['NL']);
   });
 
+  it('keys trends by item-level dimensions too, counting their items', async () => {
+    const [trend, ...others] = await trends({
+      filter: { agency: [trendAgency.code], seizedFrom: '2025-01-01T00:00:00Z', seizedTo: '2025-06-30T23:59:59.999Z' },
+      by: ['ITEM_KIND', 'MAKE'],
+    });
+    expect(others).toEqual([]);
+    expect(trend.key).toEqual([{ dimension: 'ITEM_KIND', value: 'PUMP' }, { dimension: 'MAKE', value: '' }]);
+    expect(trend.points.map((p: any) => `${p.seizures}/${p.items}/${p.quantity}`)).toEqual(['1/1/2', '0/0/0', '4/4/8', '4/4/8', '4/4/8', '7/7/14']);
+    expect(trend.change).toBe(0.75); // (7 − 4) / 4
+  });
+
   it('leaves a period the span cuts short out of the change: it is unfinished', async () => {
     // June is cut at the 20th: May against February to April.
     const answer = await trends({ filter: { agency: [trendAgency.code], seizedFrom: '2025-01-01T00:00:00Z', seizedTo: '2025-06-20T00:00:00Z' }, by: ['JURISDICTION'] });

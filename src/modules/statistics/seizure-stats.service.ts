@@ -4,17 +4,12 @@ import { invalidArgument } from '../../shared/refusal';
 import type { SeizureFilter } from '../seizure/seizure.inputs';
 import { StatsDimension, StatsInterval } from './statistics.enums';
 import { rankedFirst } from './ranked-first';
-import { countSeizures } from './stats-query';
+import { countSeizures, type StatsKey } from './stats-query';
 import { trendPeriods } from './trend-periods';
 import { rankTrends, type Trend } from './trend-ranking';
 
 /** groupBy takes at most this many dimensions, as the public contract says. */
 const MAX_DIMENSIONS = 3;
-
-export interface StatsKey {
-  dimension: StatsDimension;
-  value: string;
-}
 
 export interface StatsBucket {
   key: StatsKey[];

@@ -33,6 +33,12 @@ const DIMENSIONS: Record<StatsDimension, DimensionSql> = {
   [StatsDimension.WEEK]: { grouped: periodOfSeizure(PERIOD_FORMAT.WEEK) },
 };
 
+/** One part of a group's key: a dimension and its shown value. */
+export interface StatsKey {
+  dimension: StatsDimension;
+  value: string;
+}
+
 /** One group of the answer: the shown value of each dimension, in the order asked, and its counts. */
 export interface StatsRow {
   values: string[];

@@ -1,4 +1,4 @@
-import type { StatsKey } from './seizure-stats.service';
+import type { StatsKey } from './stats-query';
 import type { TrendPeriods } from './trend-periods';
 
 /** How many finished periods before the last one a trend's change compares it with. */

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CHANGE_CHANNEL } from '../src/modules/change-feed/change-channel';
 
 // Definer functions of the triggers below: they write only the change rows of what the inserting
 // or updating statement just wrote, so requests may read the feed but never write it.
@@ -90,7 +91,14 @@ export class ChangeFeed1795895300000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER sighting_found_change AFTER INSERT ON sighting REFERENCING NEW TABLE AS new_sightings
       FOR EACH STATEMENT EXECUTE FUNCTION change_sightings_found()`);
-    for (const fn of ['change_seizures_recorded', 'change_seizure_amended', 'change_matches_found', 'change_match_decided', 'change_sightings_found']) {
+    // Every process serving this database hears that the feed grew, once the change commits
+    // (NOTIFY is transactional: nothing is heard of a rolled-back write); it then reads the feed.
+    await q.query(`CREATE FUNCTION change_notify() RETURNS trigger ${DEFINER} AS $$ BEGIN
+        PERFORM pg_notify('${CHANGE_CHANNEL}', '');
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER change_event_notify AFTER INSERT ON change_event FOR EACH STATEMENT EXECUTE FUNCTION change_notify()`);
+    for (const fn of ['change_seizures_recorded', 'change_seizure_amended', 'change_matches_found', 'change_match_decided', 'change_sightings_found', 'change_notify']) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn}() FROM PUBLIC`);
     }
 
@@ -109,7 +117,8 @@ export class ChangeFeed1795895300000 implements MigrationInterface {
     await q.query(`DROP TRIGGER item_match_found_change ON item_match`);
     await q.query(`DROP TRIGGER seizure_amended_change ON seizure`);
     await q.query(`DROP TRIGGER seizure_recorded_change ON seizure`);
-    for (const fn of ['change_sightings_found', 'change_match_decided', 'change_matches_found', 'change_seizure_amended', 'change_seizures_recorded']) {
+    await q.query(`DROP TRIGGER change_event_notify ON change_event`);
+    for (const fn of ['change_notify', 'change_sightings_found', 'change_match_decided', 'change_matches_found', 'change_seizure_amended', 'change_seizures_recorded']) {
       await q.query(`DROP FUNCTION ${fn}()`);
     }
     await q.query(`DROP TABLE change_event`);

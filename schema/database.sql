@@ -238,6 +238,7 @@ CASE
       WHERE (s.id = change_event.seizure_id)))
     ELSE ((app_agency() = agency_a) OR (app_agency() = agency_b))
 END);
+CREATE TRIGGER change_event_notify AFTER INSERT ON change_event FOR EACH STATEMENT EXECUTE FUNCTION change_notify();
 GRANT SELECT ON change_event TO registry_app;
 
 -- Table identifier_key
@@ -881,6 +882,17 @@ AS $function$ BEGIN
         SELECT kind, m.item_a, (SELECT i.agency_id FROM item i WHERE i.id = m.item_a), m.item_b, (SELECT i.agency_id FROM item i WHERE i.id = m.item_b)
           FROM new_matches m
           CROSS JOIN LATERAL (SELECT 'MATCH_FOUND'::change_kind UNION ALL SELECT 'MATCH_DECIDED' WHERE m.decided_at IS NOT NULL) AS found(kind);
+        RETURN NULL;
+      END $function$;
+
+-- Function change_notify()
+CREATE OR REPLACE FUNCTION public.change_notify()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$ BEGIN
+        PERFORM pg_notify('registry_change', '');
         RETURN NULL;
       END $function$;
 

@@ -20,11 +20,13 @@ import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { variableValuesPlugin } from './graphql/text/variable-values.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
+import { attachSubscriptionServer } from './http/subscription-server';
 import { createConsoleAssets } from './http/console-assets';
 import { ensureConsoleBuild } from './http/console-build';
 import { graphiQLPageSender } from './http/graphiql-page';
 import { registryModules } from './modules';
 import { auditPlugin } from './modules/audit/audit.plugin';
+import { ChangeNotifier } from './modules/change-feed/change-notifier';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { createMetrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics.plugin';
@@ -100,6 +102,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const contextParts = { modules: registryModules, nodes: nodeTypesOf(registryModules), plannedReads: options.plannedReads ?? true };
   const graphql = createGraphQLHandler({
     apollo,
     dataSource,
@@ -107,7 +110,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     documentLimits: limits,
-    contextParts: { modules: registryModules, nodes: nodeTypesOf(registryModules), plannedReads: options.plannedReads ?? true },
+    contextParts,
     sendGraphiQL: graphiQLPageSender(consoleDir, { introspection: !production }),
   });
 
@@ -147,13 +150,19 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     }
   });
 
+  const notifier = new ChangeNotifier((dataSource.options as { url: string }).url, logger);
+  await notifier.start();
+  const subscriptions = attachSubscriptionServer({ http, schema, dataSource, tokens: options.tokens, contextParts, notifier, logger });
+
   return {
     http,
     async close() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeIdleConnections();
       });
+      await notifier.close();
       await apollo.stop();
     },
   };

@@ -28,6 +28,17 @@ export interface AuditFacts {
   restrictedHitsIn: Set<string>;
 }
 
+/**
+ * Over WebSocket only: how a subscription follows the change feed. Each round of its events
+ * is read and resolved in a transaction of its own, bound to the subscriber as a request is.
+ */
+export interface LiveFeed {
+  /** Resolves when the feed is next heard to grow, or after `ms` at the latest. */
+  next(ms: number): Promise<void>;
+  /** A fresh transaction, with loaders on it, for the subscriber. */
+  renew(): Pick<RequestContext, 'tx' | 'loaders'>;
+}
+
 /** Everything a resolver may use for one request: fresh per request, never shared. */
 export interface RequestContext {
   requestId: string;
@@ -37,6 +48,7 @@ export interface RequestContext {
   nodes: NodeTypes;
   plannedReads: boolean;
   audit: AuditFacts;
+  live?: LiveFeed;
 }
 
 export function createRequestContext(

@@ -6,6 +6,15 @@ import { HANDLING_CODE_ENUM } from './handling-code';
 import { nodeTypeName } from './relay/node';
 import { NodeResolver } from './relay/node.resolver';
 
+const NO_PUB_SUB = {
+  publish(): never {
+    throw new Error('no in-process pub/sub: subscriptions follow the change feed');
+  },
+  subscribe(): never {
+    throw new Error('no in-process pub/sub: subscriptions follow the change feed');
+  },
+};
+
 /** Enums of the API itself, beside those the modules declare. */
 const CORE_ENUMS = [HANDLING_CODE_ENUM, ERROR_CODE_ENUM];
 
@@ -26,10 +35,14 @@ export async function buildRegistrySchema(modules: readonly RegistryModule[]): P
     // Input rules live in the services, which report them as userErrors with field paths;
     // class-validator would turn them into top-level errors instead.
     validate: false,
+    // Every subscription brings its own event source (it follows the change feed): none is a
+    // topic of type-graphql's pub/sub, which would hold events in one process's memory.
+    pubSub: NO_PUB_SUB,
   });
   // type-graphql has no option for the root types' descriptions.
   schema.getQueryType()!.description = 'What the caller may read.';
   schema.getMutationType()!.description = 'Changes: each applies whole or not at all, and reports refusals in `userErrors`.';
+  schema.getSubscriptionType()!.description = 'What the subscriber hears as it happens, over WebSocket (graphql-transport-ws) on /graphql.';
   // type-graphql wraps a resolveType in an async function; the compiled executor needs the
   // type's name at once, as graphql-js allows.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeName;

@@ -57,6 +57,15 @@ export class ChangeFeedService {
     return CHANGES.encode({ txid: change.txid, id: change.id });
   }
 
+  /** The cursor of the last change listed now (null for an empty feed): a subscription's events start after it. */
+  async endCursor(): Promise<string | null> {
+    const [last]: Array<{ txid: string; id: string }> = await this.manager.query(
+      `SELECT txid::text AS txid, id::text AS id FROM change_event
+        WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, id DESC LIMIT 1`,
+    );
+    return last ? CHANGES.encode(last) : null;
+  }
+
   async list(kinds: readonly ChangeKind[] | null | undefined, request: PageRequest): Promise<Page<Change>> {
     const page = decodePage(request, CHANGES);
     const visible = readableBy('s', this.caller);

@@ -44,6 +44,13 @@ export class SeizureService {
     return seizure ?? null;
   }
 
+  /** Which of these seizures the caller may read and the filter selects. */
+  async selectedIds(ids: readonly string[], filter: SeizureFilter | null | undefined): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.filtered(filter ?? {}).select('s.id', 'id').andWhere('s.id = ANY(:ids)', { ids }).getRawMany();
+    return new Set(rows.map((row) => row.id));
+  }
+
   static cursorOf(seizure: SeizureEntity): string {
     return newestFirstCursor(SEIZURES_NEWEST_FIRST, seizure);
   }

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { TokenClaims } from '../auth/caller';
+import { verifyToken, type TokenSettings } from '../auth/tokens';
+import { createRequestContext, type RequestContextParts } from '../graphql/context';
+import type { ChangeNotifier } from '../modules/change-feed/change-notifier';
+import type { Logger } from '../shared/logger';
+
+/** The close code for a missing, bad or expired token (graphql-ws's convention for "unauthorized"). */
+export const UNAUTHORIZED_CLOSE = 4401;
+
+interface Connection {
+  claims?: TokenClaims;
+  expiry?: NodeJS.Timeout;
+}
+
+export interface SubscriptionServerOptions {
+  http: Server;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  tokens: TokenSettings;
+  contextParts: RequestContextParts;
+  notifier: ChangeNotifier;
+  logger: Logger;
+}
+
+/**
+ * GraphQL over WebSocket (the graphql-transport-ws protocol of graphql-ws) on /graphql, beside
+ * the HTTP handler. The token comes in `connectionParams.authorization` (`Bearer …`), since a
+ * browser cannot set headers on the upgrade: a missing or bad one closes the socket with 4401,
+ * and so does its expiry, with a reason a client can show.
+ */
+export function attachSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
+  const { dataSource, tokens, contextParts, notifier, logger } = options;
+  const sockets = new WebSocketServer({ server: options.http, path: '/graphql' });
+  const connections = new WeakMap<object, Connection>();
+  const server = useServer(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization;
+        const token = typeof raw === 'string' ? /^Bearer\s+(\S+)$/i.exec(raw.trim())?.[1] : undefined;
+        const socket = ctx.extra.socket;
+        try {
+          if (!token) throw new Error('connectionParams.authorization must be "Bearer <token>"');
+          const claims = await verifyToken(token, tokens);
+          const expiresInMs = (decodeJwt(token).exp ?? 0) * 1000 - Date.now();
+          const expiry = setTimeout(() => socket.close(UNAUTHORIZED_CLOSE, 'the token has expired: connect again with a fresh one'), expiresInMs);
+          connections.set(ctx, { claims, expiry });
+          return true;
+        } catch (error) {
+          socket.close(UNAUTHORIZED_CLOSE, `unauthorized: ${error instanceof Error ? error.message : 'bad token'}`.slice(0, 120));
+          return false;
+        }
+      },
+      onClose: (ctx) => clearTimeout(connections.get(ctx)?.expiry),
+      context: (ctx) => {
+        const claims = connections.get(ctx)?.claims;
+        if (!claims) throw new Error('not connected');
+        const context = createRequestContext(dataSource, claims, randomUUID(), contextParts);
+        return {
+          ...context,
+          live: {
+            next: (ms: number) => notifier.next(ms),
+            renew: () => {
+              const fresh = createRequestContext(dataSource, claims, context.requestId, contextParts);
+              return { tx: fresh.tx, loaders: fresh.loaders };
+            },
+          },
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        logger.warn({ errors: errors.map((error) => error.message) }, 'a subscription failed');
+      },
+    },
+    sockets,
+  );
+  return {
+    async close() {
+      for (const socket of sockets.clients) socket.close(1001, 'the registry is shutting down');
+      await server.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Subscriptions over WebSocket with the graphql-ws client: events recorded through one process
+// reach subscribers of another on the same database, only those who may read them; bad tokens
+// close the socket with 4401; the listening connection comes back by itself.
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '../../src/auth/roles';
+import { makeAgency, type TestAgency } from '../factories/agency.factory';
+import { makeSeizure } from '../factories/seizure.factory';
+import { createTestDatabase } from '../setup/test-database';
+import { TestApp } from '../setup/test-app';
+
+const SEIZURE_RECORDED = `subscription ($filter: SeizureFilter) {
+  seizureRecorded(filter: $filter) { cursor kind seizure { id reference handling agency { code } } }
+}`;
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let recording: TestApp;
+let serving: TestApp;
+let fr: TestAgency;
+let gb: TestAgency;
+const clients: Client[] = [];
+
+interface Subscriber {
+  events: Array<{ kind: string; seizure: { id: string; reference: string } }>;
+  errors: unknown[];
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Subscribes through `app` with `token` (a raw authorization value); events and errors are collected. */
+function subscribe(app: TestApp, authorization: string | null, variables: Record<string, unknown> = {}): Subscriber {
+  let closedWith: (event: { code: number; reason: string }) => void = () => undefined;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => { closedWith = resolve; });
+  const client = createClient({
+    url: `${app.baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: authorization === null ? {} : { authorization },
+    retryAttempts: 0,
+    on: { closed: (event) => closedWith(event as { code: number; reason: string }) },
+  });
+  clients.push(client);
+  const subscriber: Subscriber = { events: [], errors: [], closed };
+  client.subscribe({ query: SEIZURE_RECORDED, variables }, {
+    next: (result) => {
+      if (result.errors) subscriber.errors.push(result.errors);
+      else subscriber.events.push((result.data as any).seizureRecorded);
+    },
+    error: (error) => subscriber.errors.push(error),
+    complete: () => undefined,
+  });
+  return subscriber;
+}
+
+/** Waits until `check` holds (at most 10 s: a bound that proves nothing hangs). */
+async function eventually(check: () => boolean): Promise<void> {
+  const giveUp = Date.now() + 10_000;
+  while (!check() && Date.now() < giveUp) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
+/**
+ * Records probe seizures through `recording` until `subscriber` hears one, so that it is known
+ * to be listening; returns how many events it had by then.
+ */
+async function listening(subscriber: Subscriber, token: string): Promise<number> {
+  const giveUp = Date.now() + 10_000;
+  while (Date.now() < giveUp) {
+    const probe = await makeSeizure(app(), token, { items: [{ kind: 'OTHER' }] });
+    await eventually(() => subscriber.events.some((event) => event.seizure.id === probe.id) || subscriber.errors.length > 0);
+    const at = subscriber.events.findIndex((event) => event.seizure.id === probe.id);
+    if (at >= 0) return at + 1;
+  }
+  throw new Error(`the subscriber never heard a probe: ${JSON.stringify(subscriber.errors)}`);
+}
+const app = () => recording;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const shared = { url: database.url, drop: async () => undefined };
+  recording = await TestApp.start({ database: shared });
+  serving = await TestApp.start({ database: shared });
+  fr = await makeAgency(recording, { jurisdiction: 'FR' });
+  gb = await makeAgency(recording, { jurisdiction: 'GB' });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await serving.stop();
+  await recording.stop();
+  await database.drop();
+});
+
+describe('seizureRecorded', () => {
+  it('reaches subscribers of another process, each only with what they may read', async () => {
+    const frToken = await fr.token([Role.OFFICER, Role.ANALYST]);
+    const gbToken = await gb.token([Role.ANALYST]);
+    const french = subscribe(serving, `Bearer ${frToken}`, { filter: { agency: [fr.code] } });
+    const british = subscribe(serving, `Bearer ${gbToken}`, { filter: { agency: [fr.code] } });
+    await listening(french, frToken);
+    await listening(british, frToken);
+    // Both hear everything from here on: what came before the marker is left out.
+    const marker = await makeSeizure(recording, frToken, { items: [{ kind: 'OTHER' }] });
+    const after = (subscriber: Subscriber) => subscriber.events.findIndex((event) => event.seizure.id === marker.id) + 1;
+    await eventually(() => after(french) > 0 && after(british) > 0);
+    const [frSkip, gbSkip] = [after(french), after(british)];
+
+    const open = await makeSeizure(recording, frToken, { reference: 'SUB-GREEN', items: [{ kind: 'PUMP' }] });
+    const strict = await makeSeizure(recording, frToken, { reference: 'SUB-STRICT', handling: 'TLP_AMBER_STRICT', items: [{ kind: 'PUMP' }] });
+    const last = await makeSeizure(recording, frToken, { reference: 'SUB-LAST', items: [{ kind: 'PUMP' }] });
+    await eventually(() => french.events.length >= frSkip + 3 && british.events.length >= gbSkip + 2);
+
+    expect(french.events.slice(frSkip).map((event) => `${event.kind} ${event.seizure.reference}`)).toEqual([
+      'SEIZURE_RECORDED SUB-GREEN', 'SEIZURE_RECORDED SUB-STRICT', 'SEIZURE_RECORDED SUB-LAST',
+    ]);
+    // The owner-only seizure never reaches another agency; the one after it does.
+    expect(british.events.slice(gbSkip).map((event) => event.seizure.id)).toEqual([open.id, last.id]);
+    expect(british.events.map((event) => event.seizure.id)).not.toContain(strict.id);
+    expect([french.errors, british.errors]).toEqual([[], []]);
+  });
+
+  it('closes the socket with 4401 for a missing, bad or expired token', async () => {
+    const expired = await recording.token({ sub: 'officer.late', agency: fr.code, roles: [Role.OFFICER], expiresIn: -10 });
+    for (const authorization of [null, 'Bearer not-a-token', `Bearer ${expired}`]) {
+      const { code, reason } = await subscribe(serving, authorization).closed;
+      expect(code).toBe(4401);
+      expect(reason).toMatch(/unauthorized/);
+    }
+  });
+
+  it('listens again by itself when its connection is killed, and misses nothing meanwhile', async () => {
+    const token = await fr.token([Role.OFFICER]);
+    const subscriber = subscribe(serving, `Bearer ${token}`, { filter: { agency: [fr.code] } });
+    const skip = await listening(subscriber, token);
+    const listeners = () => recording.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = 'registry-listen' AND datname = current_database()`,
+    );
+    const before = await listeners();
+    expect(before).toHaveLength(2);
+    await recording.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'registry-listen' AND datname = current_database()`);
+    const missed = await makeSeizure(recording, token, { reference: 'SUB-WHILE-DOWN', items: [{ kind: 'OTHER' }] });
+    await eventually(() => subscriber.events.some((event) => event.seizure.id === missed.id));
+    expect(subscriber.events.slice(skip).map((event) => event.seizure.reference)).toEqual(['SUB-WHILE-DOWN']);
+    let again: Array<{ pid: number }> = [];
+    for (let n = 0; n < 200 && again.length < 2; n++) {
+      again = await listeners();
+      if (again.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(again).toHaveLength(2);
+    expect(again.map((row) => row.pid)).not.toEqual(expect.arrayContaining(before.map((row) => row.pid)));
+  });
+});

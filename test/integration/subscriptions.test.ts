@@ -6,9 +6,18 @@ import WebSocket from 'ws';
 import { Role } from '../../src/auth/roles';
 import { makeAgency, type TestAgency } from '../factories/agency.factory';
 import { makeSeizure } from '../factories/seizure.factory';
+import { createSupplier, supplierInput } from '../factories/supplier.factory';
 import { createTestDatabase } from '../setup/test-database';
 import { TestApp } from '../setup/test-app';
 
+const MATCH_FOUND = `subscription {
+  matchFound {
+    cursor kind
+    item { id serialNumber }
+    match { basis item { id } restricted { agency { code } handling } }
+    sighting { basis record { ... on Supplier { id } } restricted { agency { code } handling } }
+  }
+}`;
 const SEIZURE_RECORDED = `subscription ($filter: SeizureFilter) {
   seizureRecorded(filter: $filter) { cursor kind seizure { id reference handling agency { code } } }
 }`;
@@ -21,13 +30,13 @@ let gb: TestAgency;
 const clients: Client[] = [];
 
 interface Subscriber {
-  events: Array<{ kind: string; seizure: { id: string; reference: string } }>;
+  events: any[];
   errors: unknown[];
   closed: Promise<{ code: number; reason: string }>;
 }
 
 /** Subscribes through `app` with `token` (a raw authorization value); events and errors are collected. */
-function subscribe(app: TestApp, authorization: string | null, variables: Record<string, unknown> = {}): Subscriber {
+function subscribe(app: TestApp, authorization: string | null, variables: Record<string, unknown> = {}, query = SEIZURE_RECORDED): Subscriber {
   let closedWith: (event: { code: number; reason: string }) => void = () => undefined;
   const closed = new Promise<{ code: number; reason: string }>((resolve) => { closedWith = resolve; });
   const client = createClient({
@@ -39,10 +48,10 @@ function subscribe(app: TestApp, authorization: string | null, variables: Record
   });
   clients.push(client);
   const subscriber: Subscriber = { events: [], errors: [], closed };
-  client.subscribe({ query: SEIZURE_RECORDED, variables }, {
+  client.subscribe({ query, variables }, {
     next: (result) => {
       if (result.errors) subscriber.errors.push(result.errors);
-      else subscriber.events.push((result.data as any).seizureRecorded);
+      else subscriber.events.push(Object.values(result.data as object)[0]);
     },
     error: (error) => subscriber.errors.push(error),
     complete: () => undefined,
@@ -144,5 +153,54 @@ describe('seizureRecorded', () => {
     }
     expect(again).toHaveLength(2);
     expect(again.map((row) => row.pid)).not.toEqual(expect.arrayContaining(before.map((row) => row.pid)));
+  });
+});
+
+describe('matchFound', () => {
+  let serial = 0;
+  const engine = () => ({ kind: 'ENGINE', make: 'Velmont Marine', serialNumber: `SUB${process.pid}-${Date.now() % 100000}-${++serial}` });
+
+  it('tells both agencies of a match, each from its own item, and shows the other item or a restricted hit', async () => {
+    const frToken = await fr.token([Role.OFFICER, Role.ANALYST]);
+    const gbToken = await gb.token([Role.OFFICER, Role.ANALYST]);
+    const french = subscribe(serving, `Bearer ${frToken}`, {}, MATCH_FOUND);
+    const british = subscribe(recording, `Bearer ${gbToken}`, {}, MATCH_FOUND);
+    // Both listening: a probe match reaches both.
+    const probeAt = async () => {
+      const probe = engine();
+      await makeSeizure(recording, frToken, { items: [probe] });
+      await makeSeizure(serving, gbToken, { items: [probe] });
+      const heard = (subscriber: Subscriber) => subscriber.events.findIndex((event) => event.item?.serialNumber === probe.serialNumber) + 1;
+      await eventually(() => heard(french) > 0 && heard(british) > 0);
+      return [heard(french), heard(british)];
+    };
+    let [frSkip, gbSkip] = await probeAt();
+    for (let n = 0; n < 20 && (frSkip === 0 || gbSkip === 0); n++) [frSkip, gbSkip] = await probeAt();
+
+    const open = engine();
+    const frOpen = await makeSeizure(recording, frToken, { items: [open] });
+    const gbOpen = await makeSeizure(serving, gbToken, { items: [open] });
+    const strict = engine();
+    const frStrict = await makeSeizure(recording, frToken, { handling: 'TLP_AMBER_STRICT', items: [strict] });
+    const gbStrict = await makeSeizure(serving, gbToken, { items: [strict] });
+    const phone = `+96475${String(Date.now()).slice(-8)}`;
+    const frParty = (await createSupplier(recording, frToken, supplierInput({ identifiers: [{ scheme: 'PHONE', value: phone }] }))).supplier.id;
+    const gbParty = (await createSupplier(serving, gbToken, supplierInput({ identifiers: [{ scheme: 'PHONE', value: phone }] }))).supplier.id;
+    await eventually(() => french.events.length >= frSkip + 3 && british.events.length >= gbSkip + 3);
+
+    const itemOf = (seizure: any) => seizure.items.nodes[0].id;
+    const shown = (event: any) => event.kind === 'MATCH_FOUND'
+      ? `${event.kind} ${event.item.id} ${event.match.item?.id ?? `hit ${event.match.restricted.agency.code} ${event.match.restricted.handling}`}`
+      : `${event.kind} ${event.sighting.basis} ${event.sighting.record.id}`;
+    expect(french.events.slice(frSkip).map(shown)).toEqual([
+      `MATCH_FOUND ${itemOf(frOpen)} ${itemOf(gbOpen)}`, `MATCH_FOUND ${itemOf(frStrict)} ${itemOf(gbStrict)}`, `SIGHTING_FOUND SAME_IDENTIFIER ${gbParty}`,
+    ]);
+    expect(british.events.slice(gbSkip).map(shown)).toEqual([
+      `MATCH_FOUND ${itemOf(gbOpen)} ${itemOf(frOpen)}`, `MATCH_FOUND ${itemOf(gbStrict)} hit ${fr.code} TLP_AMBER_STRICT`, `SIGHTING_FOUND SAME_IDENTIFIER ${frParty}`,
+    ]);
+    expect([french.errors, british.errors]).toEqual([[], []]);
+    // The event showing a restricted hit is audited for the British subscriber.
+    const audited = await recording.query(`SELECT entity_ids FROM audit_event WHERE operation = 'matchFound' AND agency_code = $1`, [gb.code]);
+    expect(audited).toEqual([{ entity_ids: [itemOf(gbStrict)] }]);
   });
 });

@@ -18,6 +18,8 @@ export interface Change {
   kind: ChangeKind;
   at: Date;
   record: ChangedRecord | null;
+  /** For a match or sighting, the other side and the agency owning it (never shown as such: the caller reads it under its own rights, or as a hit). */
+  other: (ChangedRecord & { agencyId: string | null }) | null;
 }
 
 interface ChangeRow {
@@ -91,14 +93,18 @@ export class ChangeFeedService {
   }
 
   private changeOf(row: ChangeRow): Change {
-    return { txid: row.txid, id: row.id, kind: row.kind, at: row.at, record: this.recordOf(row) };
-  }
-
-  private recordOf(row: ChangeRow): ChangedRecord | null {
-    if (row.seizure_id) return { type: 'Seizure', id: row.seizure_id };
     const mine = row.agency_a === this.caller.agency.id ? 'a' : 'b';
-    if (row.item_a && row.item_b) return { type: 'Item', id: mine === 'a' ? row.item_a : row.item_b };
-    const [kind, id] = mine === 'a' ? [row.sighted_a, row.record_a] : [row.sighted_b, row.record_b];
-    return kind && id ? { type: SIGHTED_TYPE[kind], id } : null;
+    const theirs = mine === 'a' ? 'b' : 'a';
+    const other = row.seizure_id ? null : { ...recordOf(row, theirs)!, agencyId: row[`agency_${theirs}`] };
+    return { txid: row.txid, id: row.id, kind: row.kind, at: row.at, record: recordOf(row, mine), other };
   }
+}
+
+/** The record of a change on one side (`a` or `b` of a pair; a seizure has one). */
+function recordOf(row: ChangeRow, side: 'a' | 'b'): ChangedRecord | null {
+  if (row.seizure_id) return { type: 'Seizure', id: row.seizure_id };
+  const item = row[`item_${side}`];
+  if (item) return { type: 'Item', id: item };
+  const [kind, id] = [row[`sighted_${side}`], row[`record_${side}`]];
+  return kind && id ? { type: SIGHTED_TYPE[kind], id } : null;
 }

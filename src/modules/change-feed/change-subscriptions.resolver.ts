@@ -1,7 +1,8 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { SeizureFilter } from '../seizure/seizure.inputs';
-import { SeizureEventType } from './change-events.type';
+import { MatchEventType, SeizureEventType } from './change-events.type';
+import { matchEvents, type MatchEvent } from './match-events';
 import { seizureEvents, type SeizureEvent } from './seizure-events';
 
 @Resolver()
@@ -14,6 +15,14 @@ export class ChangeSubscriptionsResolver {
     @Root() event: SeizureEvent,
     @Arg('filter', () => SeizureFilter, { nullable: true, description: 'Which seizures, as seizures(filter) selects them.' }) _filter: SeizureFilter | null,
   ): SeizureEvent {
+    return event;
+  }
+
+  @Subscription(() => MatchEventType, {
+    description: 'Item matches and sightings found that involve a record of the subscriber\'s agency (decisions are in changes only). An event holding a restricted hit is audited.',
+    subscribe: ({ context }) => matchEvents(context as RequestContext),
+  })
+  matchFound(@Root() event: MatchEvent): MatchEvent {
     return event;
   }
 }

@@ -15,8 +15,23 @@ import type { Logger } from '../shared/logger';
 export const UNAUTHORIZED_CLOSE = 4401;
 
 interface Connection {
-  claims?: TokenClaims;
-  expiry?: NodeJS.Timeout;
+  claims: TokenClaims;
+  expiry: { timer?: NodeJS.Timeout };
+}
+
+/** Node's timers hold at most this many milliseconds (about 24.8 days); a longer wait would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `expired` at `expiresAt` (epoch ms), however far off, through timers Node can hold. */
+function atExpiry(expiresAt: number, expired: () => void): { timer?: NodeJS.Timeout } {
+  const expiry: { timer?: NodeJS.Timeout } = {};
+  const wait = () => {
+    const left = expiresAt - Date.now();
+    if (left <= 0) return expired();
+    expiry.timer = setTimeout(wait, Math.min(left, LONGEST_TIMER_MS));
+  };
+  wait();
+  return expiry;
 }
 
 export interface SubscriptionServerOptions {
@@ -49,8 +64,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         try {
           if (!token) throw new Error('connectionParams.authorization must be "Bearer <token>"');
           const claims = await verifyToken(token, tokens);
-          const expiresInMs = (decodeJwt(token).exp ?? 0) * 1000 - Date.now();
-          const expiry = setTimeout(() => socket.close(UNAUTHORIZED_CLOSE, 'the token has expired: connect again with a fresh one'), expiresInMs);
+          const expiry = atExpiry((decodeJwt(token).exp ?? 0) * 1000, () =>
+            socket.close(UNAUTHORIZED_CLOSE, 'unauthorized: the token has expired; connect again with a fresh one'));
           connections.set(ctx, { claims, expiry });
           return true;
         } catch (error) {
@@ -58,7 +73,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           return false;
         }
       },
-      onClose: (ctx) => clearTimeout(connections.get(ctx)?.expiry),
+      onClose: (ctx) => clearTimeout(connections.get(ctx)?.expiry.timer),
       context: (ctx) => {
         const claims = connections.get(ctx)?.claims;
         if (!claims) throw new Error('not connected');

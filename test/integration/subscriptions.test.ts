@@ -133,6 +133,18 @@ describe('seizureRecorded', () => {
     }
   });
 
+  it('keeps a socket open while its token holds, however long that is, and closes it with 4401 when it expires', async () => {
+    const longLived = await recording.token({ sub: 'officer.long', agency: fr.code, roles: [Role.OFFICER], expiresIn: 40 * 24 * 3600 });
+    const staying = subscribe(serving, `Bearer ${longLived}`, { filter: { agency: [fr.code] } });
+    await listening(staying, longLived);
+    const shortLived = await recording.token({ sub: 'officer.short', agency: fr.code, roles: [Role.OFFICER], expiresIn: 2 });
+    const leaving = subscribe(serving, `Bearer ${shortLived}`);
+    const { code, reason } = await leaving.closed;
+    expect(code).toBe(4401);
+    expect(reason).toMatch(/expired/);
+    expect(staying.errors).toEqual([]);
+  });
+
   it('listens again by itself when its connection is killed, and misses nothing meanwhile', async () => {
     const token = await fr.token([Role.OFFICER]);
     const subscriber = subscribe(serving, `Bearer ${token}`, { filter: { agency: [fr.code] } });

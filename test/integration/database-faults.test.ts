@@ -3,6 +3,8 @@
 // write, a pool with no connection to spare, and a statement over the statement timeout. Waits
 // are bounded to prove that nothing hangs; no speed is asserted.
 import { Writable } from 'node:stream';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { Client } from 'pg';
 import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
@@ -106,6 +108,47 @@ describe('PostgreSQL crashes and comes back', () => {
     const after = await record(seizureInput());
     expect(after.status).toBe(200);
     expect(after.body.data.seizureRecord.userErrors).toEqual([]);
+  });
+});
+
+describe('a subscription while PostgreSQL restarts', () => {
+  it('stays open, listens again, and hears what is recorded after', async () => {
+    const heard: string[] = [];
+    const errors: unknown[] = [];
+    const client = createClient({
+      url: `${app.baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
+    client.subscribe({ query: 'subscription { seizureRecorded { seizure { reference } } }' }, {
+      next: (result) => (result.errors ? errors.push(result.errors) : heard.push((result.data as any).seizureRecorded.seizure.reference)),
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    });
+    try {
+      // Listening once a probe is heard (a subscription starts at the feed's end).
+      expect(await within(10_000, async () => {
+        const probe = seizureInput();
+        await record(probe);
+        return within(1_000, async () => heard.includes(probe.reference));
+      })).toBe(true);
+      const listeners = () => asOwner(async (owner) => (await owner.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'registry-listen'`)).rows);
+      const before = await listeners();
+
+      await pg.stop('immediate');
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // a round or two fails meanwhile
+      await pg.start();
+      expect(await within(10_000, async () => (await ready()) === 200)).toBe(true);
+      const after = seizureInput();
+      expect((await record(after)).status).toBe(200);
+      expect(await within(10_000, async () => heard.includes(after.reference))).toBe(true);
+      expect(errors).toEqual([]);
+      expect(await within(10_000, async () => {
+        const now = await listeners();
+        return now.length === 1 && now[0].pid !== before[0]?.pid;
+      })).toBe(true);
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

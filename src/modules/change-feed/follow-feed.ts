@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requireBusinessReader, type RegisteredCaller } from '../../auth/access';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import type { RequestContext } from '../../graphql/context';
 import { pageRequest } from '../../shared/paging/page';
 import type { ChangeKind } from './change-feed.enums';
@@ -34,6 +35,7 @@ export async function* followFeed<E>(
   for (;;) {
     Object.assign(context, live.renew());
     let more = false;
+    let unavailable = false;
     try {
       const caller = requireBusinessReader(await context.tx.caller());
       const manager = await context.tx.manager();
@@ -46,8 +48,12 @@ export async function* followFeed<E>(
         if (page.rows.length > 0) cursor = ChangeFeedService.cursorOf(page.rows[page.rows.length - 1]);
         yield* eventsOf(page.rows, { manager, caller, context });
       }
+    } catch (error) {
+      // The database is down or restarting: the subscription waits and reads again from where it was.
+      if (!isDatabaseUnavailable(error)) throw error;
+      unavailable = true;
     } finally {
-      await context.tx.finish(true);
+      await context.tx.finish(!unavailable).catch(() => undefined);
     }
     if (!more) await live.next(AT_LEAST_EVERY_MS);
   }

@@ -124,6 +124,40 @@ describe('seizureRecorded', () => {
     expect([french.errors, british.errors]).toEqual([[], []]);
   });
 
+  it('delivers each handling code to exactly the readers the rule names', async () => {
+    const owner = await makeAgency(recording, { jurisdiction: 'BE' });
+    const partner = await makeAgency(recording, { jurisdiction: 'NL' });
+    const outsider = await makeAgency(recording, { jurisdiction: 'DE' });
+    const recorder = await owner.token([Role.OFFICER], 'officer.recorder');
+    const readers = {
+      recorder,
+      colleague: await owner.token([Role.ANALYST], 'analyst.colleague'),
+      partner: await partner.token([Role.ANALYST]),
+      outsider: await outsider.token([Role.ANALYST]),
+    };
+    const filter = { agency: [owner.code] };
+    const subscribers = Object.fromEntries(Object.entries(readers).map(([name, token]) => [name, subscribe(serving, `Bearer ${token}`, { filter })]));
+    for (const subscriber of Object.values(subscribers)) await listening(subscriber, recorder);
+    const marker = await makeSeizure(recording, recorder, { items: [{ kind: 'OTHER' }] });
+    const after = (subscriber: Subscriber) => subscriber.events.findIndex((event) => event.seizure.id === marker.id) + 1;
+    await eventually(() => Object.values(subscribers).every((subscriber) => after(subscriber) > 0));
+    const skips = Object.fromEntries(Object.entries(subscribers).map(([name, subscriber]) => [name, after(subscriber)]));
+
+    for (const handling of ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED']) {
+      await makeSeizure(recording, recorder, { reference: `SUB-${handling}`, handling, sharedWith: handling === 'TLP_AMBER' ? [partner.code] : undefined, items: [{ kind: 'PUMP' }] });
+    }
+    const last = await makeSeizure(recording, recorder, { reference: 'SUB-END', items: [{ kind: 'PUMP' }] });
+    await eventually(() => Object.values(subscribers).every((subscriber) => subscriber.events.some((event) => event.seizure.id === last.id)));
+    const heard = Object.fromEntries(Object.entries(subscribers).map(([name, subscriber]) =>
+      [name, subscriber.events.slice(skips[name]).map((event) => event.seizure.reference.replace('SUB-', ''))]));
+    expect(heard).toEqual({
+      recorder: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'TLP_RED', 'END'],
+      colleague: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'TLP_AMBER_STRICT', 'END'],
+      partner: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'END'],
+      outsider: ['TLP_CLEAR', 'TLP_GREEN', 'END'],
+    });
+  });
+
   it('closes the socket with 4401 for a missing, bad or expired token', async () => {
     const expired = await recording.token({ sub: 'officer.late', agency: fr.code, roles: [Role.OFFICER], expiresIn: -10 });
     for (const authorization of [null, 'Bearer not-a-token', `Bearer ${expired}`]) {

@@ -8,6 +8,12 @@ export interface TokenSettings {
   audience?: string;
 }
 
+/** The token of an `Authorization: Bearer <token>` value (a header, or a WebSocket's connectionParams), or null. */
+export function bearerTokenOf(authorization: unknown): string | null {
+  const match = typeof authorization === 'string' ? /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  return match ? match[1] : null;
+}
+
 /** A token that cannot be trusted: the request gets HTTP 401 and nothing runs. */
 export class AuthenticationError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { AuthenticationError, verifyToken, type TokenSettings } from '../auth/tokens';
+import { AuthenticationError, bearerTokenOf, verifyToken, type TokenSettings } from '../auth/tokens';
 import { createRequestContext, type RequestContext, type RequestContextParts } from '../graphql/context';
 import { documentRefusal } from '../graphql/limits/document-check';
 import type { QueryLimits } from '../graphql/limits/query-limits';
@@ -24,12 +24,6 @@ export interface GraphQLHandlerOptions {
   contextParts: RequestContextParts;
   /** Answers a browser that asks for the GraphQL page (GraphiQL); it runs no operation. */
   sendGraphiQL(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
-}
-
-/** The bearer token of a request, or null. */
-function bearerToken(req: IncomingMessage): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  return match ? match[1] : null;
 }
 
 /** Why the caller says they need what they ask (`X-Justification`), kept with the audit events; at most 500 characters. */
@@ -55,7 +49,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
 
     let context: RequestContext;
     const audit = { clientAddress: req.socket.remoteAddress ?? null, justification: justificationOf(req) };
-    const token = bearerToken(req);
+    const token = bearerTokenOf(req.headers.authorization);
     try {
       if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
       context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, options.contextParts, audit);

@@ -6,7 +6,7 @@ import { decodeJwt } from 'jose';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { TokenClaims } from '../auth/caller';
-import { verifyToken, type TokenSettings } from '../auth/tokens';
+import { bearerTokenOf, verifyToken, type TokenSettings } from '../auth/tokens';
 import { createRequestContext, type RequestContextParts } from '../graphql/context';
 import type { ChangeNotifier } from '../modules/change-feed/change-notifier';
 import type { Logger } from '../shared/logger';
@@ -58,8 +58,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
     {
       schema: options.schema,
       onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization;
-        const token = typeof raw === 'string' ? /^Bearer\s+(\S+)$/i.exec(raw.trim())?.[1] : undefined;
+        const token = bearerTokenOf(ctx.connectionParams?.authorization);
         const socket = ctx.extra.socket;
         try {
           if (!token) throw new Error('connectionParams.authorization must be "Bearer <token>"');

@@ -72,14 +72,13 @@ async function eventually(check: () => boolean): Promise<void> {
 async function listening(subscriber: Subscriber, token: string): Promise<number> {
   const giveUp = Date.now() + 10_000;
   while (Date.now() < giveUp) {
-    const probe = await makeSeizure(app(), token, { items: [{ kind: 'OTHER' }] });
+    const probe = await makeSeizure(recording, token, { items: [{ kind: 'OTHER' }] });
     await eventually(() => subscriber.events.some((event) => event.seizure.id === probe.id) || subscriber.errors.length > 0);
     const at = subscriber.events.findIndex((event) => event.seizure.id === probe.id);
     if (at >= 0) return at + 1;
   }
   throw new Error(`the subscriber never heard a probe: ${JSON.stringify(subscriber.errors)}`);
 }
-const app = () => recording;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -59,11 +59,6 @@ export class ChangeNotifier {
     });
   }
 
-  /** Whether the listening connection is up. */
-  get listening(): boolean {
-    return this.client !== null;
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     this.heard.emit('change');

@@ -122,7 +122,7 @@ function countsOf(rows: RawRow[], dimensionCount: number): StatsRows {
   return {
     total: total ? counts(total) : { seizures: 0, items: 0, quantity: 0 },
     groups: rows
-      .filter((row) => !row.is_total && row.seizures > 0)
+      .filter((row) => !row.is_total)
       .map((row) => ({ values: Array.from({ length: dimensionCount }, (_, n) => row[`v${n}`]), ...counts(row) })),
   };
 }

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { jsonRows } from '../../db/json-rows';
-import { PLANNED_FOR_ITS_VALUES } from '../../db/named-statements';
 import type { SeizureFilter } from '../seizure/seizure.inputs';
 import { SupplierEntity } from '../supplier/supplier.entity';
 import { MAX_WALK_DEPTH } from '../supply-chain/walk-depth';
@@ -27,11 +26,9 @@ export class TopSuppliersService {
   ) {}
 
   async topSuppliers(filter: SeizureFilter | null | undefined, first: number): Promise<SupplierReachSummary[]> {
-    const { sql, params } = topSuppliersSql.build(this.caller, { selected: selectedItemsConditions(filter ?? {}) });
-    const [query, values] = this.manager.connection.driver.escapeQueryWithParameters(PLANNED_FOR_ITS_VALUES + sql, {
-      ...params, maxDepth: MAX_WALK_DEPTH, first: rankedFirst(first),
-    });
-    const rows: Array<Omit<SupplierReachSummary, 'supplier'> & { record: Record<string, unknown> }> = await this.manager.query(query, values);
+    const rows = await topSuppliersSql.run<Omit<SupplierReachSummary, 'supplier'> & { record: Record<string, unknown> }>(
+      this.manager, this.caller, { maxDepth: MAX_WALK_DEPTH, first: rankedFirst(first) }, { selected: selectedItemsConditions(filter ?? {}) },
+    );
     const suppliers = jsonRows(this.manager.connection, SupplierEntity);
     return rows.map(({ record, ...counts }) => ({ supplier: suppliers.readColumns(record), ...counts }));
   }

@@ -59,8 +59,8 @@ export class WalkQuery {
     return { sql, params };
   }
 
-  /** Runs the walk in one statement, planned for where it starts (see PLANNED_FOR_ITS_VALUES). */
-  async run(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>, where: Record<string, SqlCondition[]> = {}): Promise<WalkRow[]> {
+  /** Runs the walk in one statement, planned for where it starts (see PLANNED_FOR_ITS_VALUES); its rows are WalkRows unless it says otherwise. */
+  async run<R = WalkRow>(manager: EntityManager, caller: Caller, parameters: Record<string, unknown>, where: Record<string, SqlCondition[]> = {}): Promise<R[]> {
     const { sql, params } = this.build(caller, where);
     const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, { ...params, ...parameters });
     return manager.query(PLANNED_FOR_ITS_VALUES + query, values);

@@ -18,7 +18,7 @@ export interface WalkRow {
 
 const READABLE = /\{\{readable (\w+)\}\}/g;
 const SURVIVOR = /\{\{survivor ([\w.]+) AS (\w+)\}\}/g;
-const WITH_MERGED = /\{\{with merged ([\w.[\]]+)\}\}/g;
+const WITH_MERGED = /\{\{with merged ([\w.]+)\}\}/g;
 const WHERE = /\{\{where (\w+)\}\}/g;
 
 /**

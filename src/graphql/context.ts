@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { TokenClaims } from '../auth/caller';
 import { RequestTransaction } from '../db/request-transaction';
 import type { RegistryLoaders } from '../modules';
+import type { ChangeKind } from '../modules/change-feed/change-feed.enums';
+import type { FeedMember } from '../modules/change-feed/feed-groups';
 import type { RegistryModule } from '../modules/registry-module';
 import type { NodeTypes } from './relay/node-types';
 
@@ -29,14 +31,12 @@ export interface AuditFacts {
 }
 
 /**
- * Over WebSocket only: how a subscription follows the change feed. Each round of its events
- * is read and resolved in a transaction of its own, bound to the subscriber as a request is.
+ * Over WebSocket only: how a subscription follows the change feed, with the other subscriptions
+ * of the same caller in this process; each round of events is read and resolved in a
+ * transaction bound to that caller, as a request is.
  */
 export interface LiveFeed {
-  /** Resolves when the feed is next heard to grow, or after `ms` at the latest. */
-  next(ms: number): Promise<void>;
-  /** A fresh transaction, with loaders on it, for the subscriber. */
-  renew(): Pick<RequestContext, 'tx' | 'loaders'>;
+  join(kinds: readonly ChangeKind[]): FeedMember;
 }
 
 /** Everything a resolver may use for one request: fresh per request, never shared. */

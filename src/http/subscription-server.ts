@@ -7,8 +7,9 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { TokenClaims } from '../auth/caller';
 import { bearerTokenOf, verifyToken, type TokenSettings } from '../auth/tokens';
-import { createRequestContext, type RequestContextParts } from '../graphql/context';
+import { createRequestContext, type LiveFeed, type RequestContextParts } from '../graphql/context';
 import type { ChangeNotifier } from '../modules/change-feed/change-notifier';
+import { FeedGroups } from '../modules/change-feed/feed-groups';
 import type { Logger } from '../shared/logger';
 
 /** The close code for a missing, bad or expired token (graphql-ws's convention for "unauthorized"). */
@@ -53,6 +54,10 @@ export interface SubscriptionServerOptions {
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
   const { dataSource, tokens, contextParts, notifier, logger } = options;
   const sockets = new WebSocketServer({ server: options.http, path: '/graphql' });
+  const groups = new FeedGroups(notifier, (claims) => {
+    const { tx, loaders } = createRequestContext(dataSource, claims, randomUUID(), contextParts);
+    return { tx, loaders };
+  }, logger);
   const connections = new WeakMap<object, Connection>();
   const server = useServer(
     {
@@ -77,16 +82,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         const claims = connections.get(ctx)?.claims;
         if (!claims) throw new Error('not connected');
         const context = createRequestContext(dataSource, claims, randomUUID(), contextParts);
-        return {
-          ...context,
-          live: {
-            next: (ms: number) => notifier.next(ms),
-            renew: () => {
-              const fresh = createRequestContext(dataSource, claims, context.requestId, contextParts);
-              return { tx: fresh.tx, loaders: fresh.loaders };
-            },
-          },
-        };
+        const live: LiveFeed = { join: (kinds) => groups.join(claims, kinds) };
+        return { ...context, live };
       },
       onError: (_ctx, _id, _payload, errors) => {
         logger.warn({ errors: errors.map((error) => error.message) }, 'a subscription failed');

@@ -69,10 +69,10 @@ async function eventually(check: () => boolean): Promise<void> {
  * Records probe seizures through `recording` until `subscriber` hears one, so that it is known
  * to be listening; returns how many events it had by then.
  */
-async function listening(subscriber: Subscriber, token: string): Promise<number> {
+async function listening(subscriber: Subscriber, token: string, kind = 'OTHER'): Promise<number> {
   const giveUp = Date.now() + 10_000;
   while (Date.now() < giveUp) {
-    const probe = await makeSeizure(recording, token, { items: [{ kind: 'OTHER' }] });
+    const probe = await makeSeizure(recording, token, { items: [{ kind }] });
     await eventually(() => subscriber.events.some((event) => event.seizure.id === probe.id) || subscriber.errors.length > 0);
     const at = subscriber.events.findIndex((event) => event.seizure.id === probe.id);
     if (at >= 0) return at + 1;
@@ -155,6 +155,43 @@ describe('seizureRecorded', () => {
       partner: ['TLP_CLEAR', 'TLP_GREEN', 'TLP_AMBER', 'END'],
       outsider: ['TLP_CLEAR', 'TLP_GREEN', 'END'],
     });
+  });
+
+  it('reads the feed once per round for all the subscriptions of one caller, each getting what its own filter selects', async () => {
+    const agency = await makeAgency(recording, { jurisdiction: 'PL' });
+    const token = await agency.token([Role.OFFICER, Role.ANALYST], 'officer.many.tabs');
+    const all = Array.from({ length: 4 }, () => subscribe(serving, `Bearer ${token}`, { filter: { agency: [agency.code] } }));
+    const pumps = Array.from({ length: 4 }, () => subscribe(serving, `Bearer ${token}`, { filter: { agency: [agency.code], itemKind: ['PUMP'] } }));
+    const matches = Array.from({ length: 2 }, () => subscribe(serving, `Bearer ${token}`, {}, MATCH_FOUND));
+    for (const subscriber of [...all, ...pumps]) await listening(subscriber, token, 'PUMP');
+    const marker = await makeSeizure(recording, token, { items: [{ kind: 'PUMP' }] });
+    const after = (subscriber: Subscriber) => subscriber.events.findIndex((event) => event.seizure.id === marker.id) + 1;
+    await eventually(() => [...all, ...pumps].every((subscriber) => after(subscriber) > 0));
+    const skips = new Map([...all, ...pumps].map((subscriber) => [subscriber, after(subscriber)]));
+
+    // The serving process's reads of the feed for this caller (its subject is a parameter of each).
+    const feedReads: string[] = [];
+    const logger = serving.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      if (query.includes('FROM change_event c') && parameters?.includes('officer.many.tabs')) feedReads.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    try {
+      const engine = await makeSeizure(recording, token, { reference: 'SUB-MANY-ENGINE', items: [{ kind: 'ENGINE', make: 'Velmont Marine' }] });
+      const pump = await makeSeizure(recording, token, { reference: 'SUB-MANY-PUMP', items: [{ kind: 'PUMP' }] });
+      await eventually(() => [...all, ...pumps].every((s) => s.events.some((event) => event.seizure.id === pump.id)));
+      const heard = (s: Subscriber) => s.events.slice(skips.get(s)).map((event) => event.seizure.reference);
+      expect(all.map(heard)).toEqual(all.map(() => [engine.reference, pump.reference]));
+      expect(pumps.map(heard)).toEqual(pumps.map(() => [pump.reference]));
+      // Ten subscriptions, two commits: a round for each (and at most the periodic one besides), not one per subscription.
+      expect(feedReads.length).toBeGreaterThanOrEqual(1);
+      expect(feedReads.length).toBeLessThanOrEqual(3);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    expect([...all, ...pumps, ...matches].flatMap((s) => s.errors)).toEqual([]);
+    expect(matches.flatMap((s) => s.events)).toEqual([]);
   });
 
   it('closes the socket with 4401 for a missing, bad or expired token', async () => {

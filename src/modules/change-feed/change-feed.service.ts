@@ -12,9 +12,13 @@ export interface ChangedRecord {
   id: string;
 }
 
-export interface Change {
+/** A place in the feed: a change's transaction and id (the feed's order). */
+export interface FeedPosition {
   txid: string;
   id: string;
+}
+
+export interface Change extends FeedPosition {
   kind: ChangeKind;
   at: Date;
   record: ChangedRecord | null;
@@ -55,17 +59,24 @@ export class ChangeFeedService {
     private readonly caller: RegisteredCaller,
   ) {}
 
-  static cursorOf(change: Change): string {
-    return CHANGES.encode({ txid: change.txid, id: change.id });
+  static cursorOf(position: FeedPosition): string {
+    return CHANGES.encode({ txid: position.txid, id: position.id });
   }
 
-  /** The cursor of the last change listed now (null for an empty feed): a subscription's events start after it. */
-  async endCursor(): Promise<string | null> {
-    const [last]: Array<{ txid: string; id: string }> = await this.manager.query(
+  /** Whether `change` comes after `position` in the feed (every change comes after null, the feed's start). */
+  static isAfter(change: FeedPosition, position: FeedPosition | null): boolean {
+    if (!position) return true;
+    const [tx, at] = [BigInt(change.txid), BigInt(position.txid)];
+    return tx > at || (tx === at && BigInt(change.id) > BigInt(position.id));
+  }
+
+  /** The last change listed now (null for an empty feed): a subscription's events start after it. */
+  async end(): Promise<FeedPosition | null> {
+    const [last]: FeedPosition[] = await this.manager.query(
       `SELECT txid::text AS txid, id::text AS id FROM change_event
         WHERE txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, id DESC LIMIT 1`,
     );
-    return last ? CHANGES.encode(last) : null;
+    return last ?? null;
   }
 
   async list(kinds: readonly ChangeKind[] | null | undefined, request: PageRequest): Promise<Page<Change>> {

@@ -13,6 +13,7 @@ const RECONNECT_MS = { first: 100, most: 5000 };
  */
 export class ChangeNotifier {
   private readonly heard = new EventEmitter().setMaxListeners(0);
+  private times = 0;
   private client: Client | null = null;
   private closed = false;
 
@@ -35,19 +36,25 @@ export class ChangeNotifier {
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }
-      client.on('notification', () => this.heard.emit('change'));
+      client.on('notification', () => this.hear());
       client.once('end', () => {
         this.client = null;
         if (!this.closed) void this.start();
       });
       this.client = client;
-      this.heard.emit('change');
+      this.hear();
       return;
     }
   }
 
-  /** Resolves when the feed is next heard to grow, or after `ms` at the latest. */
-  next(ms: number): Promise<void> {
+  /** How many times the feed has been heard to grow so far: give it to `next` so nothing heard meanwhile is missed. */
+  get heardSoFar(): number {
+    return this.times;
+  }
+
+  /** Resolves when the feed has grown since it had been heard `since` times (at once if it has), or after `ms` at the latest. */
+  next(ms: number, since = this.times): Promise<void> {
+    if (this.times > since) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -59,9 +66,14 @@ export class ChangeNotifier {
     });
   }
 
+  private hear(): void {
+    this.times++;
+    this.heard.emit('change');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    this.heard.emit('change');
+    this.hear();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -5,11 +5,12 @@ import type { ItemEntity } from '../item/item.entity';
 import { matchesAsSeen, type MatchView } from '../matching/item-match.service';
 import type { SightingView } from '../sighting/sighting.service';
 import { ChangeKind } from './change-feed.enums';
-import { ChangeFeedService, type Change } from './change-feed.service';
+import { ChangeFeedService, type Change, type FeedPosition } from './change-feed.service';
 import { followFeed } from './follow-feed';
 
 export interface MatchEvent {
   cursor: string;
+  position: FeedPosition;
   kind: ChangeKind;
   item: ItemEntity | null;
   match: MatchView | null;
@@ -51,10 +52,10 @@ export function matchEvents(context: RequestContext): AsyncGenerator<MatchEvent>
       let event: MatchEvent | null = null;
       if (change.kind === ChangeKind.MATCH_FOUND) {
         const seen = await matchSeen(context, change);
-        if (seen) event = { cursor, kind: change.kind, ...seen, sighting: null };
+        if (seen) event = { cursor, position: change, kind: change.kind, ...seen, sighting: null };
       } else {
         const sighting = await sightingSeen(context, change);
-        if (sighting) event = { cursor, kind: change.kind, item: null, match: null, sighting };
+        if (sighting) event = { cursor, position: change, kind: change.kind, item: null, match: null, sighting };
       }
       if (!event) continue;
       const hit = event.match ?? event.sighting;

@@ -3,11 +3,12 @@ import type { SeizureEntity } from '../seizure/seizure.entity';
 import type { SeizureFilter } from '../seizure/seizure.inputs';
 import { SeizureService } from '../seizure/seizure.service';
 import { ChangeKind } from './change-feed.enums';
-import { ChangeFeedService } from './change-feed.service';
+import { ChangeFeedService, type FeedPosition } from './change-feed.service';
 import { followFeed } from './follow-feed';
 
 export interface SeizureEvent {
   cursor: string;
+  position: FeedPosition;
   kind: ChangeKind;
   seizure: SeizureEntity;
 }
@@ -19,7 +20,7 @@ export function seizureEvents(context: RequestContext, filter: SeizureFilter | n
     for (const change of changes) {
       if (!selected.has(change.record!.id)) continue;
       const seizure = await context.loaders.seizure.byId.load(change.record!.id);
-      if (seizure) yield { cursor: ChangeFeedService.cursorOf(change), kind: change.kind, seizure };
+      if (seizure) yield { cursor: ChangeFeedService.cursorOf(change), position: change, kind: change.kind, seizure };
     }
   });
 }

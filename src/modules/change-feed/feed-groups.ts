@@ -1,0 +1,201 @@
+import type { EntityManager } from 'typeorm';
+import { requireBusinessReader, type RegisteredCaller } from '../../auth/access';
+import type { TokenClaims } from '../../auth/caller';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
+import type { RequestContext } from '../../graphql/context';
+import { pageRequest } from '../../shared/paging/page';
+import type { Logger } from '../../shared/logger';
+import type { ChangeKind } from './change-feed.enums';
+import { ChangeFeedService, type Change, type FeedPosition } from './change-feed.service';
+import type { ChangeNotifier } from './change-notifier';
+
+/** However quiet the feed, it is read again this often (a notification may be missed while the listener reconnects). */
+const AT_LEAST_EVERY_MS = 1000;
+const PER_ROUND = 100;
+
+/** A transaction bound to a caller, with loaders on it: what a request's context holds. */
+export type Scope = Pick<RequestContext, 'tx' | 'loaders'>;
+
+/** One round of the feed as a member receives it. */
+export interface FeedRound {
+  /** The changes of the member's kinds it has not had yet, in feed order. */
+  changes: Change[];
+  /** The last change the round read: once done with the round, the member has seen the feed up to here. */
+  end: FeedPosition;
+  manager: EntityManager;
+  caller: RegisteredCaller;
+  /** The group's transaction and loaders, for the member's context while it resolves the round's events. */
+  scope: Scope;
+}
+
+/** One subscription in a group: it takes the group's rounds one at a time and says when it is done with each. */
+export class FeedMember {
+  private inbox: FeedRound | Error | null = null;
+  private wake: (() => void) | null = null;
+  private finishRound: (() => void) | null = null;
+  private gone = false;
+
+  constructor(
+    readonly kinds: ReadonlySet<ChangeKind>,
+    /** Where the member has seen the feed up to; undefined until the group has first read where it ends. */
+    public seen: FeedPosition | null | undefined,
+    private readonly removed: (member: FeedMember) => void,
+  ) {}
+
+  /** The next round for this member, once the group has read one holding changes for it. */
+  async next(): Promise<FeedRound> {
+    while (!this.inbox) await new Promise<void>((resolve) => (this.wake = resolve));
+    const received = this.inbox;
+    if (received instanceof Error) throw received;
+    this.inbox = null;
+    return received;
+  }
+
+  /** Done with the current round, having delivered its events up to `seen` (undefined: none of them). */
+  done(seen: FeedPosition | undefined): void {
+    if (seen) this.seen = seen;
+    const finish = this.finishRound;
+    this.finishRound = null;
+    finish?.();
+  }
+
+  /** The subscription ended: the group no longer waits for it nor reads for it. */
+  leave(): void {
+    this.gone = true;
+    this.done(undefined);
+    this.removed(this);
+  }
+
+  /** Hands the member a round; resolves when it is done with it (or has left). */
+  offer(round: FeedRound): Promise<void> {
+    if (this.gone) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.finishRound = resolve;
+      this.inbox = round;
+      this.wake?.();
+    });
+  }
+
+  fail(error: Error): void {
+    this.inbox = error;
+    this.wake?.();
+  }
+}
+
+/** The earliest of some positions (null, the feed's start, before all). */
+function earliest(positions: Array<FeedPosition | null>): FeedPosition | null {
+  let first = positions[0];
+  for (const position of positions) if (first && (!position || ChangeFeedService.isAfter(first, position))) first = position;
+  return first;
+}
+
+/**
+ * The subscriptions of one caller (agency, subject and roles: the same rights) in one process.
+ * Each round reads the feed once for all of them, in one transaction bound to that caller, and
+ * every member resolves its events in that transaction, with shared loaders, before it commits:
+ * the database work grows with the number of callers, not of subscriptions. A round starts when
+ * the feed is heard to grow (also when that was heard during the last round).
+ */
+class FeedGroup {
+  private readonly members = new Set<FeedMember>();
+  /** How far the group has read; undefined until its first round. */
+  private position: FeedPosition | null | undefined;
+  private running = false;
+
+  constructor(
+    private readonly open: () => Scope,
+    private readonly notifier: ChangeNotifier,
+    private readonly logger: Logger,
+    private readonly emptied: () => void,
+  ) {}
+
+  /** A new member's events start where the group has read up to: about when it subscribed, never later. */
+  join(kinds: readonly ChangeKind[]): FeedMember {
+    const member = new FeedMember(new Set(kinds), this.position, (gone) => this.members.delete(gone));
+    this.members.add(member);
+    if (!this.running) {
+      this.running = true;
+      void this.run();
+    }
+    return member;
+  }
+
+  private async run(): Promise<void> {
+    while (this.members.size > 0) {
+      const heard = this.notifier.heardSoFar;
+      const more = await this.round();
+      if (!more && this.members.size > 0) await this.notifier.next(AT_LEAST_EVERY_MS, heard);
+    }
+    this.running = false;
+    this.emptied();
+  }
+
+  /** One read of the feed and its delivery to every member; true when the feed has more to read at once. */
+  private async round(): Promise<boolean> {
+    const scope = this.open();
+    let ok = true;
+    try {
+      const caller = requireBusinessReader(await scope.tx.caller());
+      const manager = await scope.tx.manager();
+      const feed = new ChangeFeedService(manager, caller);
+      if (this.position === undefined) this.position = await feed.end();
+      const members = [...this.members];
+      if (members.length === 0) return false;
+      for (const member of members) if (member.seen === undefined) member.seen = this.position;
+      const kinds = [...new Set(members.flatMap((member) => [...member.kinds]))];
+      const from = earliest(members.map((member) => member.seen!));
+      const page = await feed.list(kinds, pageRequest({ first: PER_ROUND, after: from && ChangeFeedService.cursorOf(from) }));
+      if (page.rows.length === 0) return false;
+      const end = page.rows[page.rows.length - 1];
+      if (ChangeFeedService.isAfter(end, this.position)) this.position = end;
+      await Promise.all(members.map((member) => {
+        const changes = page.rows.filter((change) => member.kinds.has(change.kind) && ChangeFeedService.isAfter(change, member.seen!));
+        if (changes.length === 0) return void member.done(end);
+        return member.offer({ changes, end, manager, caller, scope });
+      }));
+      return page.hasNextPage;
+    } catch (error) {
+      // The database is down or restarting: the next round reads again from where each member was.
+      if (isDatabaseUnavailable(error)) {
+        ok = false;
+        return false;
+      }
+      this.logger.warn({ err: error }, 'a subscription round failed');
+      for (const member of this.members) member.fail(error instanceof Error ? error : new Error(String(error)));
+      this.members.clear();
+      return false;
+    } finally {
+      await scope.tx.finish(ok).catch(() => undefined);
+    }
+  }
+}
+
+/** Every group of subscriptions in this process, by caller. */
+export class FeedGroups {
+  private readonly groups = new Map<string, FeedGroup>();
+
+  constructor(
+    private readonly notifier: ChangeNotifier,
+    /** A fresh transaction and loaders bound to `claims`, as a request of that caller gets. */
+    private readonly scopeFor: (claims: TokenClaims) => Scope,
+    private readonly logger: Logger,
+  ) {}
+
+  join(claims: TokenClaims, kinds: readonly ChangeKind[]): FeedMember {
+    const key = JSON.stringify([claims.agencyCode, claims.subject, [...claims.roles].sort()]);
+    let group = this.groups.get(key);
+    if (!group) {
+      const created = new FeedGroup(() => this.scopeFor(claims), this.notifier, this.logger, () => {
+        if (this.groups.get(key) === created) this.groups.delete(key);
+      });
+      this.groups.set(key, created);
+      group = created;
+    }
+    return group.join(kinds);
+  }
+
+  /** How many groups read the feed now (one per caller with an open subscription). */
+  get size(): number {
+    return this.groups.size;
+  }
+}

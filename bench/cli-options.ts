@@ -2,7 +2,8 @@ import { DEFAULT_OPTIONS, type BenchOptions } from './harness';
 import { isScaleName } from './scales';
 
 const USAGE =
-  'usage: npm run bench -- --scale tiny|small|large [--duration S] [--warmup S] [--connections N] [--pool N] [--seed N] [--reload] [--out DIR] [--data-dir DIR] [--only SCENARIO,...] [--peer | --no-peer] [--peer-dir DIR]\n' +
+  'usage: npm run bench -- --scale tiny|small|large [--duration S] [--warmup S] [--connections N] [--pool N] [--seed N] [--reload] [--out DIR] [--data-dir DIR] [--only SCENARIO,...] [--peer | --no-peer] [--peer-dir DIR] [--subscriptions N] [--live-rate N] [--live-duration S]\n' +
+  '  --subscriptions, --live-rate, --live-duration: the subscriptions benchmark (default 500 subscriptions, 50 seizures/s, 60 s; `--only subscriptions` runs it alone);\n' +
   '  --peer / --no-peer: measure PostGraphile 5 over the same database beside the registry, or not (default: yes, except at tiny scale);\n' +
   '  it is installed on first use (npm ci of bench/peer, Node 22 included) under --peer-dir (default .data/bench-peer)';
 
@@ -34,6 +35,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): Omit<Be
       case '--peer': options.peer = true; break;
       case '--no-peer': options.peer = false; break;
       case '--peer-dir': options.peerDir = next(); break;
+      case '--subscriptions': options.live = { ...options.live, subscriptions: Math.max(1, positiveNumber(flag, next(), true)) }; break;
+      case '--live-rate': options.live = { ...options.live, perSecond: Math.max(1, positiveNumber(flag, next(), false)) }; break;
+      case '--live-duration': options.live = { ...options.live, seconds: Math.max(1, positiveNumber(flag, next(), false)) }; break;
       default: throw new Error(`unknown option '${flag}'\n${USAGE}`);
     }
   }

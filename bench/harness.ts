@@ -31,7 +31,8 @@ import { seizureStatsYear, topSuppliersWeek } from './scenarios/seizure-stats';
 import { LIVE_REFERENCE_PREFIX, seizureRecord } from './scenarios/seizure-record';
 import { LIVE_SUPPLIER_PREFIX, supplierRecord } from './scenarios/supplier-record';
 import { supplyChain } from './scenarios/supply-chain';
-import { startServerProcess } from './server/server-process';
+import { startServerProcess, type ServerProcess } from './server/server-process';
+import { measureSubscriptionLoad, SUBSCRIPTIONS_SCENARIO, type LiveResult } from './live/subscription-load';
 
 export interface BenchOptions {
   scale: ScaleName;
@@ -54,11 +55,14 @@ export interface BenchOptions {
   peer?: boolean;
   /** Where the peer is installed (`npm ci` of bench/peer, redone when its lock changes). */
   peerDir: string;
+  /** The subscriptions benchmark (scenario `subscriptions`): how many, how many seizures a second, for how long. */
+  live: { subscriptions: number; perSecond: number; seconds: number };
   log(line: string): void;
 }
 
 export const DEFAULT_OPTIONS: Omit<BenchOptions, 'scale' | 'log'> = {
   seconds: 10, warmupSeconds: 3, connections: 10, poolSize: 10, seed: 1, dataDir: '.data/bench-pg', resultsDir: 'bench/results', reload: false, peerDir: '.data/bench-peer',
+  live: { subscriptions: 500, perSecond: 50, seconds: 60 },
 };
 
 const ALL_LAYERS: Layer[] = ['graphql', 'http-baseline', 'floor'];
@@ -141,18 +145,48 @@ export async function runBench(options: BenchOptions): Promise<BenchReport & { m
       if (options.only && !options.only.includes(scenario.name)) continue;
       scenarios.push(await runScenario(scenario, layers, context));
     }
+    const live = !options.only || options.only.includes(SUBSCRIPTIONS_SCENARIO)
+      ? await measureLive(options, { url, secret, logDir, runId, client, server, cleanups })
+      : null;
 
     const report: BenchReport = {
       scale: scale.name, startedAt, machine,
       settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, poolSize: options.poolSize, seed: options.seed },
       postgresTuning: database?.tuning ?? {}, dataset, serverIdleRssBytes: idleRssBytes, peer: peer?.versions ?? null,
-      scenarios, targets: evaluateTargets(scenarios, idleRssBytes),
+      scenarios, live, targets: evaluateTargets(scenarios, idleRssBytes, live),
     };
     const jsonFile = await writeJsonReport(report, options.resultsDir);
     return { ...report, markdown: renderMarkdown(report), jsonFile };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await database?.stop();
+  }
+}
+
+/**
+ * The subscriptions benchmark: the registry under test serves them; the seizures are recorded
+ * through a second registry process on the same database, so each event crosses processes.
+ */
+async function measureLive(
+  options: BenchOptions,
+  { url, secret, logDir, runId, client, server, cleanups }: {
+    url: string; secret: string; logDir: string; runId: string; client: Client; server: ServerProcess; cleanups: Array<() => Promise<void>>;
+  },
+): Promise<LiveResult> {
+  const logFile = join(logDir, 'bench-writer.log');
+  const logFd = openSync(logFile, 'w');
+  cleanups.push(async () => closeSync(logFd));
+  options.log(`starting a second registry to record through (logs: ${logFile})`);
+  const writer = await startServerProcess({ databaseUrl: url, jwtSecret: secret, poolSize: options.poolSize, logFd });
+  try {
+    const agencies = (await client.query<{ code: string }>(`SELECT code FROM agency WHERE name LIKE '%(bench)' ORDER BY code LIMIT 5`)).rows.map((row) => row.code);
+    return await measureSubscriptionLoad({
+      subscriptionsUrl: server.baseUrl, writerUrl: writer.baseUrl, secret, agencies, runId,
+      ...options.live, baselineSeconds: Math.max(1, Math.round(options.live.seconds / 4)),
+      rssBytes: () => server.rssBytes(), log: options.log,
+    });
+  } finally {
+    await writer.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { LiveResult } from '../live/subscription-load';
 import type { DatasetReport } from '../load/load-dataset';
 import type { ScenarioResult } from '../measure/run-scenario';
 import type { Machine } from './machine';
@@ -19,6 +20,8 @@ export interface BenchReport {
   /** The peer measured beside the registry (PostGraphile, on its own Node); null when the run skipped it. */
   peer: { postgraphile: string; node: string } | null;
   scenarios: ScenarioResult[];
+  /** The subscriptions benchmark; null when the run left it out. */
+  live: LiveResult | null;
   targets: TargetResult[];
 }
 

@@ -1,4 +1,5 @@
 import type { Measurement } from '../measure/run-scenario';
+import type { LiveResult, LivePhase } from '../live/subscription-load';
 import type { BenchReport } from './bench-report';
 
 const LAYER_NAMES: Record<Measurement['layer'], string> = {
@@ -30,6 +31,27 @@ function peerComparison(report: BenchReport): string[][] {
     ]);
   }
   return rows;
+}
+
+/** The subscriptions benchmark: the baseline (one subscription) and the load, side by side. */
+function liveSection(live: LiveResult): string[] {
+  const row = (name: string, phase: LivePhase) => [
+    name, String(phase.subscriptions), String(phase.callers), `${phase.seizures} (${phase.recordedPerSecond.toFixed(1)}/s)`,
+    `${phase.delivered} / ${phase.expectedDeliveries}`, `${phase.missing} / ${phase.duplicates} / ${phase.unexpected}`,
+    `${ms(phase.fromSend.p50Ms)} / ${ms(phase.fromSend.p95Ms)} / ${ms(phase.fromSend.p99Ms)}`,
+    `${ms(phase.fromAnswer.p50Ms)} / ${ms(phase.fromAnswer.p95Ms)}`, ms(phase.write.p95Ms),
+    `${mb(phase.rssBytes.connected)} / ${mb(phase.rssBytes.peak)} / ${mb(phase.rssBytes.drained)}`,
+  ];
+  return [
+    `Subscriptions: \`seizureRecorded\` over WebSocket (graphql-ws) on the registry under test, unfiltered or filtered by agency or item kind, ` +
+      `over callers of ${live.load.callers > 1 ? 'several agencies and subjects' : 'one agency'}; seizures of every handling code recorded through a second registry ` +
+      `process on the same database at ${live.perSecond}/s. Each subscriber's events are checked against what the registry lists to its caller afterwards. ` +
+      'Commit lies between sending the write and its answer: the delay from sending bounds the delay from commit from above, from the answer from below.',
+    '',
+    table(['run', 'subscriptions', 'callers', 'seizures', 'delivered / expected', 'missing / twice / unexpected', 'from sending p50 / p95 / p99 ms',
+      'from answer p50 / p95 ms', 'write p95 ms', 'server RSS connected / peak / after'], [row('baseline', live.baseline), row('load', live.load)]),
+    '',
+  ];
 }
 
 /** The run as Markdown: scenarios with both baselines and their ratios, the targets, and loading against raw COPY. */
@@ -80,6 +102,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  if (report.live) lines.push(...liveSection(report.live));
   lines.push(table(['target (stated for `large`)', 'measured', 'met'], report.targets.map((t) => [t.target, t.measured, t.met === null ? '—' : t.met ? 'met' : '**missed**'])), '');
 
   const load = dataset.load;

@@ -1,3 +1,4 @@
+import type { LiveResult } from '../live/subscription-load';
 import type { Measurement, ScenarioResult } from '../measure/run-scenario';
 
 export interface TargetResult {
@@ -41,7 +42,7 @@ function addedAtMedian(results: ScenarioResult[], heavier: string, lighter: stri
  * run. The bare SQL of a scenario is the statements the registry sends for it, run through `pg`
  * over the same HTTP server; the peer is PostGraphile 5 over the same database.
  */
-export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number | null): TargetResult[] {
+export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number | null, live: LiveResult | null): TargetResult[] {
   const targets: TargetResult[] = [];
   const check = (target: string, compute: () => { measured: string; met: boolean } | null) => {
     const outcome = compute();
@@ -95,5 +96,31 @@ export function evaluateTargets(results: ScenarioResult[], idleRssBytes: number 
   });
   check('server memory: idle RSS ≤ 120 MB', () =>
     idleRssBytes === null ? null : { measured: `${(idleRssBytes / 1e6).toFixed(0)} MB`, met: idleRssBytes / 1e6 <= 120 });
+  liveTargets(live, check);
   return targets;
+}
+
+/** The subscriptions benchmark's targets (500 subscriptions on one process, 50 seizures/s recorded through another). */
+function liveTargets(live: LiveResult | null, check: (target: string, compute: () => { measured: string; met: boolean } | null) => void): void {
+  const load = live?.load;
+  const what = load ? `${load.subscriptions} subscriptions, ${live!.perSecond} seizures/s` : '';
+  check('subscriptions (500, 50 seizures/s): every event once to each subscriber entitled to it, none to others', () => load ? {
+    measured: `${what}: ${load.delivered} of ${load.expectedDeliveries} delivered, ${load.missing} missing, ${load.duplicates} twice, ${load.unexpected} unexpected, ${load.errors.length} errors`,
+    met: load.missing === 0 && load.duplicates === 0 && load.unexpected === 0 && load.errors.length === 0 && load.delivered > 0,
+  } : null);
+  check('subscriptions (500, 50 seizures/s): p95 from commit to delivery on another process ≤ 200 ms', () => load ? {
+    measured: `${what}: p95 ≤ ${load.fromSend.p95Ms.toFixed(1)} ms (from sending the write; ${load.fromAnswer.p95Ms.toFixed(1)} ms from its answer); ` +
+      `1 subscription: ${live!.baseline.fromSend.p95Ms.toFixed(1)} ms = ${ratio(load.fromSend.p95Ms, live!.baseline.fromSend.p95Ms)}`,
+    met: load.fromSend.p95Ms <= 200,
+  } : null);
+  check('subscriptions (500, 50 seizures/s): server memory bounded (peak of the last third of the load ≤ 1.1× the first third\'s)', () => {
+    const rss = load?.rssBytes;
+    if (!rss?.firstThirdPeak || !rss.lastThirdPeak) return null;
+    const mbOf = (bytes: number | null) => `${((bytes ?? 0) / 1e6).toFixed(0)} MB`;
+    return {
+      measured: `${what}: ${mbOf(rss.firstThirdPeak)} then ${mbOf(rss.lastThirdPeak)} = ${ratio(rss.lastThirdPeak, rss.firstThirdPeak)}; ` +
+        `${mbOf(rss.connected)} once connected, peak ${mbOf(rss.peak)}, ${mbOf(rss.drained)} after; 1 subscription: peak ${mbOf(live!.baseline.rssBytes.peak)}`,
+      met: rss.lastThirdPeak <= 1.1 * rss.firstThirdPeak,
+    };
+  });
 }

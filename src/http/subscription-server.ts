@@ -11,6 +11,7 @@ import { createRequestContext, type LiveFeed, type RequestContextParts } from '.
 import type { ChangeNotifier } from '../modules/change-feed/change-notifier';
 import { FeedGroups } from '../modules/change-feed/feed-groups';
 import type { Logger } from '../shared/logger';
+import { subscribeSharingResults } from './shared-subscription-results';
 
 /** The close code for a missing, bad or expired token (graphql-ws's convention for "unauthorized"). */
 export const UNAUTHORIZED_CLOSE = 4401;
@@ -62,6 +63,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
   const server = useServer(
     {
       schema: options.schema,
+      subscribe: subscribeSharingResults,
       onConnect: async (ctx) => {
         const token = bearerTokenOf(ctx.connectionParams?.authorization);
         const socket = ctx.extra.socket;

@@ -12,6 +12,12 @@ import type { ChangeNotifier } from './change-notifier';
 /** However quiet the feed, it is read again this often (a notification may be missed while the listener reconnects). */
 const AT_LEAST_EVERY_MS = 1000;
 const PER_ROUND = 100;
+/**
+ * A group's rounds start at most this often: under a stream of commits each round then takes
+ * several changes at once, so the database work per caller stays bounded, for a delay of at
+ * most this much; a change alone is read as soon as it is heard.
+ */
+const ROUNDS_AT_MOST_EVERY_MS = 50;
 
 /** A transaction bound to a caller, with loaders on it: what a request's context holds. */
 export type Scope = Pick<RequestContext, 'tx' | 'loaders'>;
@@ -26,13 +32,17 @@ export interface FeedRound {
   caller: RegisteredCaller;
   /** The group's transaction and loaders, for the member's context while it resolves the round's events. */
   scope: Scope;
+  /** What `compute` gives, computed once per round for every member asking with the same key (same rights, same transaction). */
+  shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** One subscription in a group: it takes the group's rounds one at a time and says when it is done with each. */
 export class FeedMember {
+  /** The round handed over and not yet taken by `next`. */
   private inbox: FeedRound | Error | null = null;
+  /** The round taken and not yet done with, and how to tell the group it is. */
+  private current: { round: FeedRound; finish: () => void } | null = null;
   private wake: (() => void) | null = null;
-  private finishRound: (() => void) | null = null;
   private gone = false;
 
   constructor(
@@ -42,35 +52,39 @@ export class FeedMember {
     private readonly removed: (member: FeedMember) => void,
   ) {}
 
-  /** The next round for this member, once the group has read one holding changes for it. */
-  async next(): Promise<FeedRound> {
-    while (!this.inbox) await new Promise<void>((resolve) => (this.wake = resolve));
-    const received = this.inbox;
+  /** The next round for this member, once the group has read one holding changes for it; null once it has left. */
+  async next(): Promise<FeedRound | null> {
+    while (!this.inbox && !this.gone) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.gone) return null;
+    const received = this.inbox!;
     if (received instanceof Error) throw received;
     this.inbox = null;
     return received;
   }
 
-  /** Done with the current round, having delivered its events up to `seen` (undefined: none of them). */
-  done(seen: FeedPosition | undefined): void {
-    if (seen) this.seen = seen;
-    const finish = this.finishRound;
-    this.finishRound = null;
-    finish?.();
+  /** Done with the current round: its events presented (the member has then seen the feed up to the round's end), or not (it is read again). */
+  done(presented: boolean): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = null;
+    if (presented) this.seen = current.round.end;
+    current.finish();
   }
 
-  /** The subscription ended: the group no longer waits for it nor reads for it. */
+  /** The subscription ended: the group no longer waits for it nor reads for it, and a wait for a round ends. */
   leave(): void {
+    if (this.gone) return;
     this.gone = true;
-    this.done(undefined);
+    this.done(false);
     this.removed(this);
+    this.wake?.();
   }
 
   /** Hands the member a round; resolves when it is done with it (or has left). */
   offer(round: FeedRound): Promise<void> {
     if (this.gone) return Promise.resolve();
     return new Promise((resolve) => {
-      this.finishRound = resolve;
+      this.current = { round, finish: resolve };
       this.inbox = round;
       this.wake?.();
     });
@@ -123,8 +137,11 @@ class FeedGroup {
   private async run(): Promise<void> {
     while (this.members.size > 0) {
       const heard = this.notifier.heardSoFar;
+      const started = Date.now();
       const more = await this.round();
       if (!more && this.members.size > 0) await this.notifier.next(AT_LEAST_EVERY_MS, heard);
+      const early = started + ROUNDS_AT_MOST_EVERY_MS - Date.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
     }
     this.running = false;
     this.emptied();
@@ -148,10 +165,18 @@ class FeedGroup {
       if (page.rows.length === 0) return false;
       const end = page.rows[page.rows.length - 1];
       if (ChangeFeedService.isAfter(end, this.position)) this.position = end;
+      const computed = new Map<string, Promise<unknown>>();
+      const shared = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+        if (!computed.has(key)) computed.set(key, compute());
+        return computed.get(key) as Promise<T>;
+      };
       await Promise.all(members.map((member) => {
         const changes = page.rows.filter((change) => member.kinds.has(change.kind) && ChangeFeedService.isAfter(change, member.seen!));
-        if (changes.length === 0) return void member.done(end);
-        return member.offer({ changes, end, manager, caller, scope });
+        if (changes.length === 0) {
+          member.seen = end;
+          return undefined;
+        }
+        return member.offer({ changes, end, manager, caller, scope, shared });
       }));
       return page.hasNextPage;
     } catch (error) {

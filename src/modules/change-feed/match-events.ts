@@ -5,12 +5,11 @@ import type { ItemEntity } from '../item/item.entity';
 import { matchesAsSeen, type MatchView } from '../matching/item-match.service';
 import type { SightingView } from '../sighting/sighting.service';
 import { ChangeKind } from './change-feed.enums';
-import { ChangeFeedService, type Change, type FeedPosition } from './change-feed.service';
-import { followFeed } from './follow-feed';
+import { ChangeFeedService, type Change } from './change-feed.service';
+import { followFeed, type EventRound } from './follow-feed';
 
 export interface MatchEvent {
   cursor: string;
-  position: FeedPosition;
   kind: ChangeKind;
   item: ItemEntity | null;
   match: MatchView | null;
@@ -45,27 +44,28 @@ async function sightingSeen(context: RequestContext, change: Change): Promise<Si
  * from the subscriber's side. An event holding a restricted hit is audited as `matchFound`, as
  * a query showing one would be.
  */
-export function matchEvents(context: RequestContext): AsyncGenerator<MatchEvent> {
+export function matchEvents(context: RequestContext): AsyncIterableIterator<EventRound<MatchEvent>> {
   return followFeed(context, [ChangeKind.MATCH_FOUND, ChangeKind.SIGHTING_FOUND], async function* (changes, { manager, caller }) {
-    for (const change of changes) {
+    // Every change of the round at once, so the loaders take them in one statement each.
+    const events = await Promise.all(changes.map(async (change): Promise<MatchEvent | null> => {
       const cursor = ChangeFeedService.cursorOf(change);
-      let event: MatchEvent | null = null;
       if (change.kind === ChangeKind.MATCH_FOUND) {
         const seen = await matchSeen(context, change);
-        if (seen) event = { cursor, position: change, kind: change.kind, ...seen, sighting: null };
-      } else {
-        const sighting = await sightingSeen(context, change);
-        if (sighting) event = { cursor, position: change, kind: change.kind, item: null, match: null, sighting };
+        return seen ? { cursor, kind: change.kind, ...seen, sighting: null } : null;
       }
-      if (!event) continue;
-      const hit = event.match ?? event.sighting;
-      if (hit && 'restrictedHit' in hit) {
-        await appendAuditEvents(manager, [{
-          actor: caller.subject, agencyCode: caller.agency.code, agencyId: caller.agency.id, operation: 'matchFound', outcome: 'SUCCESS',
-          entityIds: [toGlobalId(change.record!.type, change.record!.id)], requestId: context.requestId, clientAddress: null, justification: null,
-        }]);
-      }
-      yield event;
+      const sighting = await sightingSeen(context, change);
+      return sighting ? { cursor, kind: change.kind, item: null, match: null, sighting } : null;
+    }));
+    const hits = changes.filter((_, i) => {
+      const hit = events[i]?.match ?? events[i]?.sighting;
+      return hit && 'restrictedHit' in hit;
+    });
+    if (hits.length > 0) {
+      await appendAuditEvents(manager, hits.map((change) => ({
+        actor: caller.subject, agencyCode: caller.agency.code, agencyId: caller.agency.id, operation: 'matchFound', outcome: 'SUCCESS',
+        entityIds: [toGlobalId(change.record!.type, change.record!.id)], requestId: context.requestId, clientAddress: null, justification: null,
+      })));
     }
+    for (const event of events) if (event) yield event;
   });
 }

@@ -21,6 +21,9 @@ interface Connection {
   expiry: { timer?: NodeJS.Timeout };
 }
 
+/** Connections of the process's pool: half of them at most serve subscriptions' rounds at once, the rest stay for requests. */
+const poolSizeOf = (dataSource: DataSource) => (dataSource.options as { poolSize: number }).poolSize; // set by createDataSource
+
 /** Node's timers hold at most this many milliseconds (about 24.8 days); a longer wait would fire at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -58,7 +61,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
   const groups = new FeedGroups(notifier, (claims) => {
     const { tx, loaders } = createRequestContext(dataSource, claims, randomUUID(), contextParts);
     return { tx, loaders };
-  }, logger);
+  }, logger, Math.max(1, Math.floor(poolSizeOf(dataSource) / 2)));
   const connections = new WeakMap<object, Connection>();
   const server = useServer(
     {

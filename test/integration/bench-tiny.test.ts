@@ -20,6 +20,7 @@ beforeAll(async () => {
   report = await runBench({
     ...DEFAULT_OPTIONS,
     scale: 'tiny', seconds: 0.25, warmupSeconds: 0.05, connections: 2, poolSize: 2,
+    live: { subscriptions: 30, perSecond: 20, seconds: 2 },
     databaseUrl: database.url, resultsDir: dir, logDir: dir, log: () => {},
   });
 }, 120_000);
@@ -83,7 +84,7 @@ describe('npm run bench -- --scale tiny', () => {
     expect(report.jsonFile).toBe(join(dir, 'tiny-latest.json'));
     const json = JSON.parse(await readFile(report.jsonFile, 'utf8'));
     expect(Object.keys(json).sort()).toEqual(
-      ['dataset', 'machine', 'peer', 'postgresTuning', 'scale', 'scenarios', 'serverIdleRssBytes', 'settings', 'startedAt', 'targets'],
+      ['dataset', 'live', 'machine', 'peer', 'postgresTuning', 'scale', 'scenarios', 'serverIdleRssBytes', 'settings', 'startedAt', 'targets'],
     );
     expect(json.peer).toBeNull();
     expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(Object.keys(EXPECTED));
@@ -92,7 +93,7 @@ describe('npm run bench -- --scale tiny', () => {
   });
 
   it('checks each target, and prints a table row per measurement and per target', () => {
-    expect(report.targets).toHaveLength(12);
+    expect(report.targets).toHaveLength(15);
     for (const target of report.targets) {
       // The targets against PostGraphile are not measured without the peer.
       if (target.target.includes('PostGraphile')) expect(target).toMatchObject({ measured: 'not measured', met: null });
@@ -100,8 +101,22 @@ describe('npm run bench -- --scale tiny', () => {
     }
     const rows = report.markdown.split('\n').filter((line) => line.startsWith('| '));
     const measurements = report.scenarios.flatMap((s) => s.measurements).length;
-    // a header and a separator per table (scenarios, targets, loading); plus one row per loaded table and the total
-    expect(rows.length).toBe(6 + measurements + report.targets.length + report.dataset.load.tables.length + 1);
+    // a header and a separator per table (scenarios, subscriptions, targets, loading); plus the two subscription runs,
+    // one row per loaded table and the total
+    expect(rows.length).toBe(8 + measurements + 2 + report.targets.length + report.dataset.load.tables.length + 1);
+  });
+
+  it('delivers every recorded seizure once to each subscription entitled to it, across processes, and nothing else', () => {
+    const live = report.live!;
+    for (const phase of [live.baseline, live.load]) {
+      expect(phase.expectedDeliveries).toBeGreaterThan(0);
+      expect(phase).toMatchObject({ delivered: phase.expectedDeliveries, missing: 0, duplicates: 0, unexpected: 0, errors: [] });
+      expect(Number.isFinite(phase.fromSend.p95Ms)).toBe(true);
+      expect(phase.fromAnswer.p95Ms).toBeLessThanOrEqual(phase.fromSend.p95Ms);
+    }
+    // Every handling code was recorded: some subscriptions may read seizures that others may not.
+    expect(live.load).toMatchObject({ subscriptions: 30, callers: 25, seizures: 40 });
+    expect(live.load.expectedDeliveries).toBeLessThan(30 * 40);
   });
 
   it('reuses the loaded dataset on the next run', async () => {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { EntityManager } from 'typeorm';
 import { requireBusinessReader, type RegisteredCaller } from '../../auth/access';
 import type { TokenClaims } from '../../auth/caller';
@@ -120,6 +121,7 @@ class FeedGroup {
     private readonly open: () => Scope,
     private readonly notifier: ChangeNotifier,
     private readonly logger: Logger,
+    private readonly inTurn: pLimit.Limit,
     private readonly emptied: () => void,
   ) {}
 
@@ -138,7 +140,7 @@ class FeedGroup {
     while (this.members.size > 0) {
       const heard = this.notifier.heardSoFar;
       const started = Date.now();
-      const more = await this.round();
+      const more = await this.inTurn(() => this.round());
       if (!more && this.members.size > 0) await this.notifier.next(AT_LEAST_EVERY_MS, heard);
       const early = started + ROUNDS_AT_MOST_EVERY_MS - Date.now();
       if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
@@ -195,22 +197,30 @@ class FeedGroup {
   }
 }
 
-/** Every group of subscriptions in this process, by caller. */
+/**
+ * Every group of subscriptions in this process, by caller. At most `roundsAtOnce` rounds run at
+ * a time (each holds a pooled connection): a burst of commits heard by every group at once then
+ * neither takes the whole pool from requests nor has the database run every round together.
+ */
 export class FeedGroups {
   private readonly groups = new Map<string, FeedGroup>();
+  private readonly inTurn: pLimit.Limit;
 
   constructor(
     private readonly notifier: ChangeNotifier,
     /** A fresh transaction and loaders bound to `claims`, as a request of that caller gets. */
     private readonly scopeFor: (claims: TokenClaims) => Scope,
     private readonly logger: Logger,
-  ) {}
+    roundsAtOnce: number,
+  ) {
+    this.inTurn = pLimit(roundsAtOnce);
+  }
 
   join(claims: TokenClaims, kinds: readonly ChangeKind[]): FeedMember {
     const key = JSON.stringify([claims.agencyCode, claims.subject, [...claims.roles].sort()]);
     let group = this.groups.get(key);
     if (!group) {
-      const created = new FeedGroup(() => this.scopeFor(claims), this.notifier, this.logger, () => {
+      const created = new FeedGroup(() => this.scopeFor(claims), this.notifier, this.logger, this.inTurn, () => {
         if (this.groups.get(key) === created) this.groups.delete(key);
       });
       this.groups.set(key, created);

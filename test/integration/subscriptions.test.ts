@@ -30,6 +30,7 @@ let gb: TestAgency;
 const clients: Client[] = [];
 
 interface Subscriber {
+  client: Client;
   events: any[];
   errors: unknown[];
   closed: Promise<{ code: number; reason: string }>;
@@ -47,7 +48,7 @@ function subscribe(app: TestApp, authorization: string | null, variables: Record
     on: { closed: (event) => closedWith(event as { code: number; reason: string }) },
   });
   clients.push(client);
-  const subscriber: Subscriber = { events: [], errors: [], closed };
+  const subscriber: Subscriber = { client, events: [], errors: [], closed };
   client.subscribe({ query, variables }, {
     next: (result) => {
       if (result.errors) subscriber.errors.push(result.errors);
@@ -78,6 +79,18 @@ async function listening(subscriber: Subscriber, token: string, kind = 'OTHER'):
     if (at >= 0) return at + 1;
   }
   throw new Error(`the subscriber never heard a probe: ${JSON.stringify(subscriber.errors)}`);
+}
+
+/** The serving process's reads of the change feed for the caller `subject` (a parameter of each), from now until `stop()`. */
+function feedReadsOf(subject: string): string[] & { stop(): void } {
+  const reads: string[] = [];
+  const logger = serving.dataSource.logger;
+  const logQuery = logger.logQuery.bind(logger);
+  logger.logQuery = (query, parameters, runner) => {
+    if (query.includes('FROM change_event c') && parameters?.includes(subject)) reads.push(query);
+    return logQuery(query, parameters, runner);
+  };
+  return Object.assign(reads, { stop: () => void (logger.logQuery = logQuery) });
 }
 
 beforeAll(async () => {
@@ -169,14 +182,7 @@ describe('seizureRecorded', () => {
     await eventually(() => [...all, ...pumps].every((subscriber) => after(subscriber) > 0));
     const skips = new Map([...all, ...pumps].map((subscriber) => [subscriber, after(subscriber)]));
 
-    // The serving process's reads of the feed for this caller (its subject is a parameter of each).
-    const feedReads: string[] = [];
-    const logger = serving.dataSource.logger;
-    const logQuery = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      if (query.includes('FROM change_event c') && parameters?.includes('officer.many.tabs')) feedReads.push(query);
-      return logQuery(query, parameters, runner);
-    };
+    const feedReads = feedReadsOf('officer.many.tabs');
     try {
       const engine = await makeSeizure(recording, token, { reference: 'SUB-MANY-ENGINE', items: [{ kind: 'ENGINE', make: 'Velmont Marine' }] });
       const pump = await makeSeizure(recording, token, { reference: 'SUB-MANY-PUMP', items: [{ kind: 'PUMP' }] });
@@ -188,10 +194,30 @@ describe('seizureRecorded', () => {
       expect(feedReads.length).toBeGreaterThanOrEqual(1);
       expect(feedReads.length).toBeLessThanOrEqual(3);
     } finally {
-      logger.logQuery = logQuery;
+      feedReads.stop();
     }
     expect([...all, ...pumps, ...matches].flatMap((s) => s.errors)).toEqual([]);
     expect(matches.flatMap((s) => s.events)).toEqual([]);
+  });
+
+  it('stops reading the feed for a caller as soon as its last subscription ends, however quiet the feed', async () => {
+    const agency = await makeAgency(recording, { jurisdiction: 'IT' });
+    const token = await agency.token([Role.ANALYST], 'analyst.leaving');
+    const subscriber = subscribe(serving, `Bearer ${token}`, { filter: { agency: [agency.code] } });
+    await listening(subscriber, await agency.token([Role.OFFICER]));
+    const reads = feedReadsOf('analyst.leaving');
+    try {
+      // Quiet: the feed is still read at least once a second for the open subscription.
+      await eventually(() => reads.length > 0);
+      expect(reads.length).toBeGreaterThan(0);
+      await subscriber.client.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const atEnd = reads.length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(reads.length).toBe(atEnd);
+    } finally {
+      reads.stop();
+    }
   });
 
   it('closes the socket with 4401 for a missing, bad or expired token', async () => {

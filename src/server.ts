@@ -152,7 +152,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
 
   const notifier = new ChangeNotifier((dataSource.options as { url: string }).url, logger);
   await notifier.start();
-  const subscriptions = attachSubscriptionServer({ http, schema, dataSource, tokens: options.tokens, contextParts, notifier, logger });
+  const subscriptions = attachSubscriptionServer({ http, schema, dataSource, tokens: options.tokens, contextParts, notifier, metrics, logger });
 
   return {
     http,

@@ -10,6 +10,7 @@ import { bearerTokenOf, verifyToken, type TokenSettings } from '../auth/tokens';
 import { createRequestContext, type LiveFeed, type RequestContextParts } from '../graphql/context';
 import type { ChangeNotifier } from '../modules/change-feed/change-notifier';
 import { FeedGroups } from '../modules/change-feed/feed-groups';
+import type { RegistryMetrics } from '../observability/metrics';
 import type { Logger } from '../shared/logger';
 import { subscribeSharingResults } from './shared-subscription-results';
 
@@ -46,6 +47,7 @@ export interface SubscriptionServerOptions {
   tokens: TokenSettings;
   contextParts: RequestContextParts;
   notifier: ChangeNotifier;
+  metrics: RegistryMetrics;
   logger: Logger;
 }
 
@@ -56,12 +58,13 @@ export interface SubscriptionServerOptions {
  * and so does its expiry, with a reason a client can show.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void> } {
-  const { dataSource, tokens, contextParts, notifier, logger } = options;
+  const { dataSource, tokens, contextParts, notifier, metrics, logger } = options;
   const sockets = new WebSocketServer({ server: options.http, path: '/graphql' });
   const groups = new FeedGroups(notifier, (claims) => {
     const { tx, loaders } = createRequestContext(dataSource, claims, randomUUID(), contextParts);
     return { tx, loaders };
-  }, logger, Math.max(1, Math.floor(poolSizeOf(dataSource) / 2)));
+  }, logger, Math.max(1, Math.floor(poolSizeOf(dataSource) / 2)), (seconds, changes) => metrics.observeSubscriptionRound(seconds, changes));
+  metrics.watchSubscriptions(() => groups.count());
   const connections = new WeakMap<object, Connection>();
   const server = useServer(
     {

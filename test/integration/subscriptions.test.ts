@@ -220,6 +220,30 @@ describe('seizureRecorded', () => {
     }
   });
 
+  it('counts open subscriptions, the callers they belong to, and their rounds in /metrics', async () => {
+    const agency = await makeAgency(recording, { jurisdiction: 'ES' });
+    const token = await agency.token([Role.ANALYST], 'analyst.counted');
+    const metric = async (name: string) => {
+      const text = (await serving.http().get('/metrics')).text;
+      return Number(text.split('\n').find((line) => line.startsWith(name))?.split(' ').pop());
+    };
+    const [subscriptions, callers, rounds] = await Promise.all([
+      metric('registry_subscriptions{count="subscriptions"}'), metric('registry_subscriptions{count="callers"}'), metric('registry_subscription_round_duration_seconds_count'),
+    ]);
+    const two = [subscribe(serving, `Bearer ${token}`), subscribe(serving, `Bearer ${token}`, { filter: { itemKind: ['PUMP'] } })];
+    for (const subscriber of two) await listening(subscriber, await agency.token([Role.OFFICER]), 'PUMP');
+    expect(await metric('registry_subscriptions{count="subscriptions"}')).toBe(subscriptions + 2);
+    expect(await metric('registry_subscriptions{count="callers"}')).toBe(callers + 1);
+    expect(await metric('registry_subscription_round_duration_seconds_count')).toBeGreaterThan(rounds);
+    await Promise.all(two.map((subscriber) => subscriber.client.dispose()));
+    let left = NaN;
+    for (let n = 0; n < 100 && left !== subscriptions; n++) {
+      left = await metric('registry_subscriptions{count="subscriptions"}');
+      if (left !== subscriptions) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(left).toBe(subscriptions);
+  });
+
   it('closes the socket with 4401 for a missing, bad or expired token', async () => {
     const expired = await recording.token({ sub: 'officer.late', agency: fr.code, roles: [Role.OFFICER], expiresIn: -10 });
     for (const authorization of [null, 'Bearer not-a-token', `Bearer ${expired}`]) {

@@ -122,8 +122,13 @@ class FeedGroup {
     private readonly notifier: ChangeNotifier,
     private readonly logger: Logger,
     private readonly inTurn: pLimit.Limit,
+    private readonly observed: RoundObserver,
     private readonly emptied: () => void,
   ) {}
+
+  get size(): number {
+    return this.members.size;
+  }
 
   /** A new member's events start where the group has read up to: about when it subscribed, never later. */
   join(kinds: readonly ChangeKind[]): FeedMember {
@@ -152,7 +157,9 @@ class FeedGroup {
   /** One read of the feed and its delivery to every member; true when the feed has more to read at once. */
   private async round(): Promise<boolean> {
     const scope = this.open();
+    const started = performance.now();
     let ok = true;
+    let changes = 0;
     try {
       const caller = requireBusinessReader(await scope.tx.caller());
       const manager = await scope.tx.manager();
@@ -165,6 +172,7 @@ class FeedGroup {
       const from = earliest(members.map((member) => member.seen!));
       const page = await feed.list(kinds, pageRequest({ first: PER_ROUND, after: from && ChangeFeedService.cursorOf(from) }));
       if (page.rows.length === 0) return false;
+      changes = page.rows.length;
       const end = page.rows[page.rows.length - 1];
       if (ChangeFeedService.isAfter(end, this.position)) this.position = end;
       const computed = new Map<string, Promise<unknown>>();
@@ -193,9 +201,13 @@ class FeedGroup {
       return false;
     } finally {
       await scope.tx.finish(ok).catch(() => undefined);
+      this.observed((performance.now() - started) / 1000, changes);
     }
   }
 }
+
+/** Told of each round: how long it took and how many changes it read. */
+export type RoundObserver = (seconds: number, changes: number) => void;
 
 /**
  * Every group of subscriptions in this process, by caller. At most `roundsAtOnce` rounds run at
@@ -212,6 +224,7 @@ export class FeedGroups {
     private readonly scopeFor: (claims: TokenClaims) => Scope,
     private readonly logger: Logger,
     roundsAtOnce: number,
+    private readonly observed: RoundObserver = () => undefined,
   ) {
     this.inTurn = pLimit(roundsAtOnce);
   }
@@ -220,7 +233,7 @@ export class FeedGroups {
     const key = JSON.stringify([claims.agencyCode, claims.subject, [...claims.roles].sort()]);
     let group = this.groups.get(key);
     if (!group) {
-      const created = new FeedGroup(() => this.scopeFor(claims), this.notifier, this.logger, this.inTurn, () => {
+      const created = new FeedGroup(() => this.scopeFor(claims), this.notifier, this.logger, this.inTurn, this.observed, () => {
         if (this.groups.get(key) === created) this.groups.delete(key);
       });
       this.groups.set(key, created);
@@ -229,8 +242,10 @@ export class FeedGroups {
     return group.join(kinds);
   }
 
-  /** How many groups read the feed now (one per caller with an open subscription). */
-  get size(): number {
-    return this.groups.size;
+  /** The subscriptions open now, and the callers they belong to (one group each). */
+  count(): { subscriptions: number; callers: number } {
+    let subscriptions = 0;
+    for (const group of this.groups.values()) subscriptions += group.size;
+    return { subscriptions, callers: this.groups.size };
   }
 }

@@ -60,9 +60,9 @@ function subscribe(app: TestApp, authorization: string | null, variables: Record
   return subscriber;
 }
 
-/** Waits until `check` holds (at most 10 s: a bound that proves nothing hangs). */
-async function eventually(check: () => boolean): Promise<void> {
-  const giveUp = Date.now() + 10_000;
+/** Waits until `check` holds (at most 10 s by default: a bound that proves nothing hangs). */
+async function eventually(check: () => boolean, ms = 10_000): Promise<void> {
+  const giveUp = Date.now() + ms;
   while (!check() && Date.now() < giveUp) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
@@ -74,7 +74,8 @@ async function listening(subscriber: Subscriber, token: string, kind = 'OTHER'):
   const giveUp = Date.now() + 10_000;
   while (Date.now() < giveUp) {
     const probe = await makeSeizure(recording, token, { items: [{ kind }] });
-    await eventually(() => subscriber.events.some((event) => event.seizure.id === probe.id) || subscriber.errors.length > 0);
+    // A probe committed before the subscription began is not for it: after a while, another.
+    await eventually(() => subscriber.events.some((event) => event.seizure.id === probe.id) || subscriber.errors.length > 0, 1500);
     const at = subscriber.events.findIndex((event) => event.seizure.id === probe.id);
     if (at >= 0) return at + 1;
   }

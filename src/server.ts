@@ -20,6 +20,7 @@ import { buildRegistrySchema } from './graphql/schema';
 import { nulLiteralRule } from './graphql/text/nul-literal.rule';
 import { variableValuesPlugin } from './graphql/text/variable-values.plugin';
 import { createGraphQLHandler } from './http/graphql-handler';
+import { createExportHandler, EXPORT_ROUTES } from './http/export-handler';
 import { attachSubscriptionServer } from './http/subscription-server';
 import { createConsoleAssets } from './http/console-assets';
 import { ensureConsoleBuild } from './http/console-build';
@@ -56,9 +57,9 @@ export interface RegistryServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/']);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/', ...Object.keys(EXPORT_ROUTES)]);
 
-/** The HTTP server: /graphql, /healthz, /readyz, /metrics, and the console (/, its client routes, /assets/*). */
+/** The HTTP server: /graphql, /export/*, /healthz, /readyz, /metrics, and the console (/, its client routes, /assets/*). */
 export async function createRegistryServer(options: RegistryServerOptions): Promise<RegistryServer> {
   const { dataSource, logger, production } = options;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
@@ -114,6 +115,8 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     sendGraphiQL: graphiQLPageSender(consoleDir, { introspection: !production }),
   });
 
+  const exports = createExportHandler({ dataSource, tokens: options.tokens, logger, contextParts });
+
   const http = createServer(async (req, res) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -123,6 +126,7 @@ export async function createRegistryServer(options: RegistryServerOptions): Prom
     observeRequest(req, res, route, requestId, metrics, logger);
     try {
       if (url.pathname === '/graphql') return await graphql(req, res, url, requestId);
+      if (Object.hasOwn(EXPORT_ROUTES, url.pathname)) return await exports(req, res, url, requestId);
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz' && req.method === 'GET') {
         const ready = await isDatabaseReady(dataSource);

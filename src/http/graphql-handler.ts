@@ -1,38 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { DataSource } from 'typeorm';
-import { AuthenticationError, bearerTokenOf, verifyToken, type TokenSettings } from '../auth/tokens';
-import { createRequestContext, type RequestContext, type RequestContextParts } from '../graphql/context';
+import type { RequestContext } from '../graphql/context';
 import { documentRefusal } from '../graphql/limits/document-check';
 import type { QueryLimits } from '../graphql/limits/query-limits';
-import { appendAuditEvents } from '../modules/audit/audit.service';
-import type { Logger } from '../shared/logger';
+import { authenticate, type AuthenticateOptions } from './authenticate';
 import { BodyTooLargeError, readBody } from './body';
 import { requestDocument } from './request-document';
 import { prefersHtml } from './content-negotiation';
 import { sendGraphQLError } from './respond';
 
-export interface GraphQLHandlerOptions {
+export interface GraphQLHandlerOptions extends AuthenticateOptions {
   apollo: ApolloServer<RequestContext>;
-  dataSource: DataSource;
-  tokens: TokenSettings;
-  logger: Logger;
   bodyLimitBytes: number;
   /** Size and token limits of the GraphQL document, checked here, before Apollo parses it. */
   documentLimits: Pick<QueryLimits, 'maxDocumentBytes' | 'maxTokens'>;
-  /** What each request's context is built from (the modules and their Node types). */
-  contextParts: RequestContextParts;
   /** Answers a browser that asks for the GraphQL page (GraphiQL); it runs no operation. */
   sendGraphiQL(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
 }
-
-/** Why the caller says they need what they ask (`X-Justification`), kept with the audit events; at most 500 characters. */
-function justificationOf(req: IncomingMessage): string | null {
-  const given = req.headers['x-justification'];
-  const text = (Array.isArray(given) ? given.join(' ') : given ?? '').trim();
-  return text === '' ? null : text.slice(0, 500);
-}
-
 
 /**
  * POST/GET /graphql: authenticates the bearer token (401 and nothing runs when it fails),
@@ -40,29 +24,15 @@ function justificationOf(req: IncomingMessage): string | null {
  * acknowledged write is durable.
  */
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
-  const { apollo, dataSource, tokens, logger, bodyLimitBytes, documentLimits } = options;
+  const { apollo, logger, bodyLimitBytes, documentLimits } = options;
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     // Decided once: a page runs no operation, and every other path authenticates first
     // (Apollo's own landing page is off, so Apollo never answers with a page itself).
     if (prefersHtml(req)) return options.sendGraphiQL(req, res);
 
-    let context: RequestContext;
-    const audit = { clientAddress: req.socket.remoteAddress ?? null, justification: justificationOf(req) };
-    const token = bearerTokenOf(req.headers.authorization);
-    try {
-      if (!token) throw new AuthenticationError('an Authorization: Bearer <token> header is required');
-      context = createRequestContext(dataSource, await verifyToken(token, tokens), requestId, options.contextParts, audit);
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      // The refusal stands even if the database cannot take its audit event right now.
-      await appendAuditEvents(dataSource, [{
-        actor: error.actor, agencyCode: null, agencyId: null, operation: 'authenticate', outcome: 'DENIED',
-        entityIds: [], requestId, ...audit,
-      }]).catch((auditError) => logger.error({ requestId, err: auditError }, 'failed authentication could not be audited'));
-      sendGraphQLError(req, res, 401, 'UNAUTHENTICATED', error.message, requestId, { 'www-authenticate': 'Bearer' });
-      return;
-    }
+    const context = await authenticate(req, res, requestId, options);
+    if (!context) return;
 
     let body: unknown;
     try {

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../auth/caller';
+import { jsonRows } from '../../db/json-rows';
 import { invalidArgument } from '../../shared/refusal';
+import { MovementEntity } from '../movement/movement.entity';
 import {
   NOTHING_DOWNSTREAM, NOTHING_UPSTREAM, supplierReachAnswer, supplyChainAnswer,
   type SupplierReachAnswer, type SupplyChainAnswer, type WalkRecords,
@@ -14,6 +16,15 @@ export const MAX_SUPPLIERS = 5000;
 
 const upstream = new WalkQuery('upstream.sql');
 const downstream = new WalkQuery('downstream.sql');
+const reachSteps = new WalkQuery('reach-steps.sql');
+
+/** What a reach's export draws beside its suppliers and seizures: the movements between them. */
+export interface ReachSteps {
+  /** Movements from one of the suppliers to another. */
+  steps: MovementEntity[];
+  /** Movements from one of the suppliers that carried items of one of the seizures. */
+  carriers: Array<{ movement: MovementEntity; seizureId: string }>;
+}
 
 /** Supply-chain walks, each one recursive query inside PostgreSQL under the caller's visibility. */
 export class SupplyChainService {
@@ -49,5 +60,20 @@ export class SupplyChainService {
     if (!supplierId) return NOTHING_DOWNSTREAM;
     const rows = await downstream.run(this.manager, this.caller, { supplierId, maxDepth: depth, cap: MAX_SUPPLIERS });
     return supplierReachAnswer(walkResult(rows, this.manager.connection), records);
+  }
+
+  /** The readable movements between the start and the suppliers of a reach (survivors' ids), and those that carried its seizures' items. */
+  async reachSteps(supplierIds: string[], seizureIds: string[]): Promise<ReachSteps> {
+    const rows = await reachSteps.run<{ kind: 'step' | 'carrier'; seizure_id: string | null; record: Record<string, unknown> }>(
+      this.manager, this.caller, { suppliers: supplierIds, seizures: seizureIds },
+    );
+    const movements = jsonRows(this.manager.connection, MovementEntity);
+    const answer: ReachSteps = { steps: [], carriers: [] };
+    for (const row of rows) {
+      const movement = movements.readColumns(row.record);
+      if (row.kind === 'step') answer.steps.push(movement);
+      else answer.carriers.push({ movement, seizureId: row.seizure_id! });
+    }
+    return answer;
   }
 }

@@ -2,24 +2,13 @@ import { requireBusinessReader } from '../../auth/access';
 import type { RequestContext } from '../../graphql/context';
 import { isLoaded } from '../../shared/loader-results';
 import { SupplyChainService } from '../supply-chain/supply-chain.service';
-import type { WalkRecords } from '../supply-chain/walk-answer';
+import { walkRecordsOf } from '../supply-chain/walk-records';
 import { exportGraph, type ExportGraph } from './export-graph';
 
 /** Where an export starts, as database ids (null: an id that names no such record: an empty export). */
 export type ExportStart =
   | { walk: 'supply-chain'; itemId?: string | null; seizureId?: string | null }
   | { walk: 'reach'; supplierId: string | null };
-
-/** The request's loaders, as a walk's answer uses them (supply-chain.resolver.ts does the same for the queries). */
-function recordsOf(context: RequestContext): WalkRecords {
-  const { supplier, movement, agency, seizure } = context.loaders;
-  return {
-    knownSuppliers: (suppliers) => suppliers.forEach((s) => supplier.byId.prime(s.id, s)),
-    knownMovements: (movements) => movements.forEach((m) => movement.byId.prime(m.id, m)),
-    knownAgencies: (agencies) => agencies.forEach((a) => agency.byId.prime(a.id, a)),
-    seizures: (ids) => seizure.byId.loadMany(ids),
-  };
-}
 
 /**
  * The graph of a supply chain (upstream from a seizure or an item) or of a supplier's reach
@@ -29,7 +18,7 @@ function recordsOf(context: RequestContext): WalkRecords {
 export async function exportedGraph(context: RequestContext, start: ExportStart, maxDepth: number | null): Promise<ExportGraph> {
   const caller = requireBusinessReader(await context.tx.caller());
   const walks = new SupplyChainService(await context.tx.manager(), caller);
-  const records = recordsOf(context);
+  const records = walkRecordsOf(context);
   const survivorsOf = async (ids: string[]) => (await context.loaders.supplier.byId.loadMany(ids)).map((s) => (isLoaded(s) ? s.id : null));
 
   if (start.walk === 'supply-chain') {
@@ -39,7 +28,7 @@ export async function exportedGraph(context: RequestContext, start: ExportStart,
     const seizureId = start.seizureId ?? item?.seizureId ?? null;
     const seizure = seizureId ? await context.loaders.seizure.byId.load(seizureId) : null;
     return exportGraph({
-      suppliers: answer.nodes.map(({ supplier, depth }) => ({ supplier, depth })),
+      suppliers: answer.nodes,
       seizures: seizure ? [{ seizure, depth: 0 }] : [],
       movements: answer.edges,
       carriers: seizure ? answer.edges.filter((edge) => edge.depth === 1).map(({ movement }) => ({ movement, seizureId: seizure.id })) : [],

@@ -5,20 +5,8 @@ import { noteRestrictedHit, type RequestContext } from '../../graphql/context';
 import { idOfType, optionalIdOfType } from '../../graphql/relay/global-id';
 import { SupplyChainService } from './supply-chain.service';
 import { SupplierReachType, SupplyChainType } from './supply-chain.type';
-import type { WalkRecords } from './walk-answer';
 import { DEFAULT_WALK_DEPTH } from './walk-depth';
-
-/** The request's loaders, primed with the records a walk read and loading the seizures it names. */
-function recordsOf(context: RequestContext): WalkRecords {
-  const { supplier, movement, agency, seizure } = context.loaders;
-  return {
-    // byId only: its key is the id a supplier stands for (membersOf and the others are keyed otherwise).
-    knownSuppliers: (suppliers) => suppliers.forEach((s) => supplier.byId.prime(s.id, s)),
-    knownMovements: (movements) => movements.forEach((m) => movement.byId.prime(m.id, m)),
-    knownAgencies: (agencies) => agencies.forEach((a) => agency.byId.prime(a.id, a)),
-    seizures: (ids) => seizure.byId.loadMany(ids),
-  };
-}
+import { walkRecordsOf } from './walk-records';
 
 /** An answer that shows a restricted hit is audited. */
 function audited<T extends { restricted: unknown[] }>(answer: T, context: RequestContext, info: GraphQLResolveInfo): T {
@@ -40,7 +28,7 @@ export class SupplyChainResolver {
   ): Promise<SupplyChainType> {
     const caller = requireBusinessReader(await context.tx.caller());
     const start = { itemId: optionalIdOfType(itemId, 'Item'), seizureId: optionalIdOfType(seizureId, 'Seizure') };
-    const answer = await new SupplyChainService(await context.tx.manager(), caller).supplyChain(start, maxDepth, recordsOf(context));
+    const answer = await new SupplyChainService(await context.tx.manager(), caller).supplyChain(start, maxDepth, walkRecordsOf(context));
     return audited(answer, context, info);
   }
 
@@ -54,7 +42,7 @@ export class SupplyChainResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<SupplierReachType> {
     const caller = requireBusinessReader(await context.tx.caller());
-    const answer = await new SupplyChainService(await context.tx.manager(), caller).supplierReach(idOfType(supplierId, 'Supplier'), maxDepth, recordsOf(context));
+    const answer = await new SupplyChainService(await context.tx.manager(), caller).supplierReach(idOfType(supplierId, 'Supplier'), maxDepth, walkRecordsOf(context));
     return audited(answer, context, info);
   }
 }

@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import { Role } from '../../src/auth/roles';
 import { signToken } from '../../src/auth/tokens';
 import { percentile } from '../measure/summary';
-import { sampleMemory } from '../measure/memory-sampler';
 import { LIVE_REFERENCE_PREFIX } from '../scenarios/seizure-record';
 import { openSubscribers, type LiveSubscriber, type SubscriptionPlan } from './live-subscribers';
 import { writeAtRate, writeSeizure, type SeizureToWrite, type Written } from './live-writer';
@@ -123,9 +122,9 @@ async function phase(
   try {
     await untilListening(options, tag, subscribers, officers);
     const connected = options.rssBytes();
-    const memory = sampleMemory(options.rssBytes);
+    // Until the events have drained, every 100 ms: the peaks of the first and last thirds of the load, and overall.
     const samples: Array<{ at: number; bytes: number | null }> = [];
-    const sampler = setInterval(() => samples.push({ at: performance.now(), bytes: options.rssBytes() }), 100);
+    const sampler = setInterval(() => samples.push({ at: performance.now(), bytes: options.rssBytes() }), 100).unref();
     const agencies = options.agencies;
     const seizureOf = (n: number): SeizureToWrite => {
       const agency = agencies[n % agencies.length];
@@ -143,7 +142,7 @@ async function phase(
     };
     const windowFrom = new Date(Date.now() + AHEAD_MS - 1000).toISOString();
     const started = performance.now();
-    const written = await writeAtRate(options.writerUrl, options.perSecond, seconds, seizureOf).finally(() => clearInterval(sampler));
+    const written = await writeAtRate(options.writerUrl, options.perSecond, seconds, seizureOf);
     const ended = performance.now();
     const recordedPerSecond = written.length / ((ended - started) / 1000);
     const third = (ended - started) / 3;
@@ -157,13 +156,13 @@ async function phase(
     });
     while (!complete() && performance.now() < drainUntil) await sleep(100);
     await sleep(500); // anything late or doubled arrives too
-    const peak = memory.stop();
+    clearInterval(sampler);
     return {
       ...compare(subscribers, written, expected),
       subscriptions: plans.length, callers: new Set(plans.map((plan) => plan.caller)).size,
       seizures: written.length, seconds, recordedPerSecond,
       write: percentiles(written.map((w) => w.answeredAt - w.sentAt)),
-      rssBytes: { connected, firstThirdPeak: peakBetween(started, started + third), lastThirdPeak: peakBetween(ended - third, ended), peak, drained: options.rssBytes() },
+      rssBytes: { connected, firstThirdPeak: peakBetween(started, started + third), lastThirdPeak: peakBetween(ended - third, ended), peak: peakBetween(0, Infinity), drained: options.rssBytes() },
     };
   } finally {
     await close();

@@ -159,7 +159,7 @@ class FeedGroup {
     const scope = this.open();
     const started = performance.now();
     let ok = true;
-    let changes = 0;
+    let read = 0;
     try {
       const caller = requireBusinessReader(await scope.tx.caller());
       const manager = await scope.tx.manager();
@@ -172,7 +172,7 @@ class FeedGroup {
       const from = earliest(members.map((member) => member.seen!));
       const page = await feed.list(kinds, pageRequest({ first: PER_ROUND, after: from && ChangeFeedService.cursorOf(from) }));
       if (page.rows.length === 0) return false;
-      changes = page.rows.length;
+      read = page.rows.length;
       const end = page.rows[page.rows.length - 1];
       if (ChangeFeedService.isAfter(end, this.position)) this.position = end;
       const computed = new Map<string, Promise<unknown>>();
@@ -201,7 +201,7 @@ class FeedGroup {
       return false;
     } finally {
       await scope.tx.finish(ok).catch(() => undefined);
-      this.observed((performance.now() - started) / 1000, changes);
+      this.observed((performance.now() - started) / 1000, read);
     }
   }
 }

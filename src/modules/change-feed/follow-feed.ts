@@ -16,6 +16,9 @@ export interface Round extends Pick<FeedRound, 'manager' | 'caller' | 'shared'> 
  * round commits, and the events go out after. `shared` computes something once for the whole
  * group (same caller, same transaction), e.g. the result of the same selection of one event.
  */
+/** The events of a round's changes, in their order (a change may give none). */
+type EventsOf<E> = (changes: Change[], round: Round) => Promise<E[]>;
+
 export interface EventRound<E> {
   readonly eventRound: true;
   events: E[];
@@ -36,7 +39,7 @@ export const isEventRound = (value: unknown): value is EventRound<unknown> =>
 export function followFeed<E>(
   context: RequestContext,
   kinds: readonly ChangeKind[],
-  eventsOf: (changes: Change[], round: Round) => AsyncGenerator<E>,
+  eventsOf: EventsOf<E>,
 ): AsyncIterableIterator<EventRound<E>> {
   const live = context.live;
   if (!live) throw new Error('subscriptions are served over WebSocket only');
@@ -59,14 +62,14 @@ export function followFeed<E>(
 async function* roundsOf<E>(
   member: FeedMember,
   context: RequestContext,
-  eventsOf: (changes: Change[], round: Round) => AsyncGenerator<E>,
+  eventsOf: EventsOf<E>,
 ): AsyncGenerator<EventRound<E>> {
   try {
     for (let round = await member.next(); round; round = await member.next()) {
       Object.assign(context, round.scope);
-      const events: E[] = [];
+      let events: E[];
       try {
-        for await (const event of eventsOf(round.changes, { manager: round.manager, caller: round.caller, shared: round.shared, context })) events.push(event);
+        events = await eventsOf(round.changes, { manager: round.manager, caller: round.caller, shared: round.shared, context });
       } catch (error) {
         member.done(false);
         // The database went away mid-round: the round is read again later.
@@ -78,6 +81,7 @@ async function* roundsOf<E>(
         continue;
       }
       yield { eventRound: true, events, shared: round.shared, presented: () => member.done(true) };
+      // In case whoever took the round did not say (done is said once).
       member.done(true);
     }
   } finally {

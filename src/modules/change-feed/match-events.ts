@@ -45,7 +45,7 @@ async function sightingSeen(context: RequestContext, change: Change): Promise<Si
  * a query showing one would be.
  */
 export function matchEvents(context: RequestContext): AsyncIterableIterator<EventRound<MatchEvent>> {
-  return followFeed(context, [ChangeKind.MATCH_FOUND, ChangeKind.SIGHTING_FOUND], async function* (changes, { manager, caller }) {
+  return followFeed(context, [ChangeKind.MATCH_FOUND, ChangeKind.SIGHTING_FOUND], async (changes, { manager, caller }) => {
     // Every change of the round at once, so the loaders take them in one statement each.
     const events = await Promise.all(changes.map(async (change): Promise<MatchEvent | null> => {
       const cursor = ChangeFeedService.cursorOf(change);
@@ -66,6 +66,6 @@ export function matchEvents(context: RequestContext): AsyncIterableIterator<Even
         entityIds: [toGlobalId(change.record!.type, change.record!.id)], requestId: context.requestId, clientAddress: null, justification: null,
       })));
     }
-    for (const event of events) if (event) yield event;
+    return events.filter((event): event is MatchEvent => event !== null);
   });
 }

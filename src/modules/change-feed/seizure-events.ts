@@ -14,10 +14,10 @@ export interface SeizureEvent {
 
 /** The seizures recorded or amended from now on that the subscriber may read and the filter selects. */
 export function seizureEvents(context: RequestContext, filter: SeizureFilter | null | undefined): AsyncIterableIterator<EventRound<SeizureEvent>> {
-  return followFeed(context, [ChangeKind.SEIZURE_RECORDED, ChangeKind.SEIZURE_AMENDED], async function* (changes, { manager, caller, shared }) {
+  return followFeed(context, [ChangeKind.SEIZURE_RECORDED, ChangeKind.SEIZURE_AMENDED], (changes, { manager, caller, shared }) => {
     const ids = changes.map((change) => change.record!.id);
     // Alike for every subscription of the group with this filter: computed once for them all.
-    const events = await shared(JSON.stringify(['seizure events', ids, filter ?? null]), async () => {
+    return shared(JSON.stringify(['seizure events', ids, filter ?? null]), async () => {
       // The feed lists only seizures the subscriber may read: without a filter, every one is selected.
       const selected = seizureFilterConditions(filter ?? {}).length === 0 ? new Set(ids) : await new SeizureService(manager, caller).selectedIds(ids, filter);
       const wanted = changes.filter((change) => selected.has(change.record!.id));
@@ -29,6 +29,5 @@ export function seizureEvents(context: RequestContext, filter: SeizureFilter | n
         return seizure ? [{ cursor: ChangeFeedService.cursorOf(change), kind: change.kind, seizure }] : [];
       });
     });
-    yield* events;
   });
 }

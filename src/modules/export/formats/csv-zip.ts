@@ -1,4 +1,4 @@
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { ZipFile } from 'yazl';
 import type { ExportGraph } from '../export-graph';
@@ -13,13 +13,11 @@ const COLUMNS = {
 /** One CSV file of the ZIP, written row by row as the ZIP takes it in. */
 async function writeCsv(zip: ZipFile, name: keyof typeof COLUMNS, rows: Iterable<object>): Promise<void> {
   const csv = stringify({ header: true, columns: [...COLUMNS[name]], cast: { date: (date) => date.toISOString() } });
-  const entry = new PassThrough();
-  csv.pipe(entry);
-  zip.addReadStream(entry, `${name}.csv`);
+  zip.addReadStream(csv, `${name}.csv`);
   const sink = sinkOf<object>(csv);
   for (const row of rows) await sink.write(row);
   csv.end();
-  await new Promise((resolve) => entry.once('end', resolve));
+  await new Promise((resolve) => csv.once('end', resolve));
 }
 
 /** A ZIP (yazl) of nodes.csv, edges.csv and restricted.csv, streamed to `out`. */

@@ -100,6 +100,7 @@ export class ChangeFeedService {
       { ...visible.params, afterTxid: page.after?.txid, afterId: page.after?.id, kinds, fetch: rowsToFetch(page) },
     );
     const rows: ChangeRow[] = await this.manager.query(query, values);
+    // The feed has no totalCount (ChangeConnection does not offer one): nothing is counted.
     return pageFromFetched(rows.map((row) => this.changeOf(row)), page, { codec: CHANGES, keyOf: (c) => ({ txid: c.txid, id: c.id }) }, async () => 0);
   }
 
